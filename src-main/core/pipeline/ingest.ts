@@ -1,0 +1,150 @@
+import type { MonitorEvent, ProviderId } from '../api';
+import type { DecodedEvent, FrameDecoder, RawFrame } from '../providers/frame';
+import type { EventStore, NewEvent } from '../store/event-store';
+import { RecentKeys } from './dedupe';
+
+export interface LifecycleEntry {
+  type: string;
+  summary: string;
+  detail: Record<string, unknown>;
+  at: number;
+}
+
+export interface IngestOptions {
+  connectionId: string;
+  provider: ProviderId;
+  decoder: FrameDecoder;
+  store: EventStore;
+  /** Called after each committed batch: only stored events are ever pushed to the UI. */
+  onStored: (events: MonitorEvent[]) => void;
+  onStoreError: (error: Error) => void;
+  flushIntervalMs?: number;
+  maxBatch?: number;
+  dedupeCapacity?: number;
+  /** While the store keeps failing, at most this many events wait in memory; older ones are counted as lost. */
+  maxBacklog?: number;
+}
+
+type Pending = NewEvent[] | Promise<NewEvent[]>;
+
+/**
+ * frame -> decode -> dedupe -> batched append -> onStored. Keeps frames and lifecycle entries in
+ * arrival order even when a decode is asynchronous (JWT verification).
+ */
+export class Ingest {
+  private batch: NewEvent[] = [];
+  private chain: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly seen: RecentKeys;
+  private readonly flushIntervalMs: number;
+  private readonly maxBatch: number;
+  private readonly maxBacklog: number;
+  private lostToStoreErrors = 0;
+  duplicatesDropped = 0;
+
+  constructor(private readonly options: IngestOptions) {
+    this.seen = new RecentKeys(options.dedupeCapacity ?? 20_000);
+    this.flushIntervalMs = options.flushIntervalMs ?? 20;
+    this.maxBatch = options.maxBatch ?? 2_000;
+    this.maxBacklog = options.maxBacklog ?? 200_000;
+  }
+
+  acceptFrame(frame: RawFrame): void {
+    const decoded = this.options.decoder.decode(frame);
+    this.enqueue(decoded instanceof Promise ? decoded.then((events) => this.complete(events, frame.receivedAt)) : this.complete(decoded, frame.receivedAt));
+  }
+
+  acceptLifecycle(entry: LifecycleEntry): void {
+    const detail = JSON.stringify(entry.detail);
+    this.enqueue([
+      this.withSource({
+        receivedAt: entry.at,
+        occurredAt: entry.at,
+        topic: 'system',
+        type: entry.type,
+        callId: null,
+        summary: entry.summary,
+        raw: detail,
+        rawEncoding: 'text',
+        payload: entry.detail,
+        verified: null,
+      }),
+    ]);
+  }
+
+  /** Commits whatever is waiting now (used on stop and in tests). */
+  async drain(): Promise<void> {
+    while (this.chain) await this.chain;
+    this.flush();
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.flush();
+  }
+
+  private complete(events: DecodedEvent[], receivedAt: number): NewEvent[] {
+    const fresh: NewEvent[] = [];
+    for (const { dedupeKey, ...event } of events) {
+      if (dedupeKey !== undefined && !this.seen.admit(dedupeKey)) {
+        this.duplicatesDropped += 1;
+        continue;
+      }
+      fresh.push(this.withSource({ ...event, receivedAt }));
+    }
+    return fresh;
+  }
+
+  private withSource(event: Omit<NewEvent, 'connectionId' | 'provider'>): NewEvent {
+    return { ...event, connectionId: this.options.connectionId, provider: this.options.provider };
+  }
+
+  private enqueue(pending: Pending): void {
+    if (!this.chain && !(pending instanceof Promise)) return this.add(pending);
+    const previous = this.chain ?? Promise.resolve();
+    const next: Promise<void> = previous.then(async () => this.add(await pending));
+    this.chain = next;
+    void next.finally(() => {
+      if (this.chain === next) this.chain = null;
+    });
+  }
+
+  private add(events: NewEvent[]): void {
+    if (events.length === 0) return;
+    this.batch.push(...events);
+    if (this.batch.length >= this.maxBatch) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.flushIntervalMs);
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    let stored: MonitorEvent[];
+    try {
+      stored = this.options.store.append(batch);
+    } catch (error) {
+      this.keepForRetry(batch);
+      this.options.onStoreError(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    this.options.onStored(stored);
+  }
+
+  private keepForRetry(batch: NewEvent[]): void {
+    this.batch = batch.concat(this.batch);
+    const excess = this.batch.length - this.maxBacklog;
+    if (excess > 0) {
+      this.batch.splice(0, excess);
+      this.lostToStoreErrors += excess;
+    }
+    this.timer ??= setTimeout(() => this.flush(), 1_000);
+  }
+
+  get eventsLostToStoreErrors(): number {
+    return this.lostToStoreErrors;
+  }
+}

@@ -1,0 +1,23 @@
+import type { MonitorEvent } from '../api';
+
+/** One WebSocket message exactly as it came off the socket. */
+export interface RawFrame {
+  data: Buffer;
+  isBinary: boolean;
+  /** Local clock, ms since epoch. */
+  receivedAt: number;
+}
+
+/**
+ * What a decoder makes of a frame: everything of a MonitorEvent that the pipeline does not
+ * assign itself (seq, connection, provider, receive time).
+ */
+export type DecodedEvent = Omit<MonitorEvent, 'seq' | 'connectionId' | 'provider' | 'receivedAt'> & {
+  /** Events with the same key on the same connection are stored once (double delivery, rotation overlap). */
+  dedupeKey?: string;
+};
+
+/** Turns frames into events. Must never throw: a frame it cannot read becomes a `system.*` event. */
+export interface FrameDecoder {
+  decode(frame: RawFrame): DecodedEvent[] | Promise<DecodedEvent[]>;
+}
