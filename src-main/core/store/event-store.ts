@@ -1,0 +1,136 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { EventFilter, EventPage, EventQuery, MonitorEvent } from '../api';
+import { compileFilter } from './filter-sql';
+import { iterateMatching, type IterateOptions } from './iterate';
+import { MatchingEvents } from './matching';
+import { queryPage } from './page';
+import { applyRetention, normalizeRetention } from './retention';
+import { EVENT_COLUMNS, INSERT_EVENT_SQL, fromRow, searchableRaw, toRowParams, type EventRow } from './row';
+import { migrate } from './schema';
+import { StatementCache } from './statement-cache';
+import type { NewEvent, RetentionPolicy } from './types';
+
+export type { NewEvent, RetentionPolicy } from './types';
+
+export interface EventStoreOptions {
+  file: string;
+  /** Path of better_sqlite3.node when it does not sit where `bindings` looks (packaged app). */
+  nativeBinding?: string;
+  retention?: RetentionPolicy;
+}
+
+/** Planner statistics are refreshed after this many appends, so index choices follow the data. */
+const APPENDS_BETWEEN_OPTIMIZE = 100_000;
+
+/** The durable event log: one SQLite file in WAL mode, one writer (this process). */
+export class EventStore {
+  private readonly statements: StatementCache;
+  private readonly matching: MatchingEvents;
+  private readonly insertEvent: Database.Statement;
+  private readonly insertSearchText: Database.Statement;
+  private readonly appendAll: (events: readonly NewEvent[]) => MonitorEvent[];
+  private retention: RetentionPolicy;
+  private appendsSinceOptimize = 0;
+
+  static open(options: EventStoreOptions): EventStore {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    const db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    try {
+      db.pragma('journal_mode = WAL');
+      // With WAL, NORMAL loses no committed transaction on a process crash, only on power loss.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('journal_size_limit = 67108864');
+      // Bounded, approximate ANALYZE: cheap enough to run on open and while the log grows.
+      db.pragma('analysis_limit = 1000');
+      migrate(db);
+      db.pragma('optimize = 0x10002');
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new EventStore(db, options.retention);
+  }
+
+  private constructor(
+    private readonly db: Database.Database,
+    retention: RetentionPolicy | undefined,
+  ) {
+    this.retention = normalizeRetention(retention);
+    this.statements = new StatementCache(db);
+    this.matching = new MatchingEvents(this.statements);
+    this.insertEvent = db.prepare(INSERT_EVENT_SQL);
+    this.insertSearchText = db.prepare('INSERT INTO events_fts (rowid, summary, raw) VALUES (?, ?, ?)');
+    this.appendAll = db.transaction((events: readonly NewEvent[]) =>
+      events.map((event): MonitorEvent => {
+        const seq = Number(this.insertEvent.run(...toRowParams(event)).lastInsertRowid);
+        this.insertSearchText.run(seq, event.summary, searchableRaw(event));
+        return { ...event, seq };
+      }),
+    );
+  }
+
+  /** Stores the events in one transaction: all of them get a seq, or none is stored. */
+  append(events: readonly NewEvent[]): MonitorEvent[] {
+    if (events.length === 0) return [];
+    const stored = this.appendAll(events);
+    this.appendsSinceOptimize += stored.length;
+    if (this.appendsSinceOptimize >= APPENDS_BETWEEN_OPTIMIZE) {
+      this.appendsSinceOptimize = 0;
+      this.db.pragma('optimize');
+    }
+    return stored;
+  }
+
+  query(query: EventQuery): EventPage {
+    return queryPage(this.matching, query);
+  }
+
+  get(seq: number): MonitorEvent | null {
+    const row = this.statements.get(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.seq = ?`).get(seq) as
+      | EventRow
+      | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  /**
+   * Matching events in ascending seq, read lazily in chunks. Without `seqs` it ends at the last
+   * seq stored when iterate() was called, so exporting a live log terminates.
+   */
+  iterate(filter: EventFilter | undefined, options: IterateOptions = {}): IterableIterator<MonitorEvent> {
+    return iterateMatching(this.matching, filter, options, this.lastSeq());
+  }
+
+  countMatching(filter?: EventFilter): number {
+    return this.matching.count(compileFilter(filter));
+  }
+
+  /** The highest seq ever assigned, even if retention has since deleted it; 0 for a new store. */
+  lastSeq(): number {
+    const seq = this.statements.get("SELECT seq FROM sqlite_sequence WHERE name = 'events'").pluck().get() as
+      | number
+      | undefined;
+    return seq ?? 0;
+  }
+
+  count(): number {
+    return this.statements.get('SELECT count(*) FROM events').pluck().get() as number;
+  }
+
+  setRetention(policy: RetentionPolicy): void {
+    this.retention = normalizeRetention(policy);
+  }
+
+  applyRetention(now: number = Date.now()): number {
+    const deleted = applyRetention(this.db, this.retention, now);
+    if (deleted > 0) this.db.pragma('optimize');
+    return deleted;
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    this.db.pragma('optimize');
+    this.db.close();
+  }
+}

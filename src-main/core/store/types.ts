@@ -1,0 +1,13 @@
+import type { MonitorEvent } from '../api';
+
+/** An event before the store has given it a seq. */
+export type NewEvent = Omit<MonitorEvent, 'seq'>;
+
+/**
+ * How much history to keep. A limit that is null, missing, not finite or below 1 means "no limit",
+ * so a half-filled settings form can never wipe the log.
+ */
+export interface RetentionPolicy {
+  maxEvents?: number | null;
+  maxAgeMs?: number | null;
+}

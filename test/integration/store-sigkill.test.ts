@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventStore } from '../../src-main/core/store/event-store';
+import { BATCH_SIZE, writerEvent } from '../fixtures/store-sigkill-events';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Committed batches to wait for before the kill: enough to be mid-stream, few enough to be quick. */
+const BATCHES_BEFORE_KILL = 30;
+
+interface KilledRun {
+  committedRanges: [number, number][];
+  signal: NodeJS.Signals | null;
+}
+
+/** Runs the writer until it has reported BATCHES_BEFORE_KILL commits, then SIGKILLs it. */
+function runAndKill(script: string, dbFile: string): Promise<KilledRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [script, dbFile], {
+      // The bundle lives in a temp folder; better-sqlite3 (native) is resolved from the repo.
+      env: { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const committedRanges: [number, number][] = [];
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const lines = stdout.split('\n');
+      stdout = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = /^committed (\d+) (\d+)$/.exec(line);
+        if (match) committedRanges.push([Number(match[1]), Number(match[2])]);
+      }
+      if (committedRanges.length >= BATCHES_BEFORE_KILL) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === null && code !== 0) reject(new Error(`writer exited with ${code}: ${stderr}`));
+      else resolvePromise({ committedRanges, signal });
+    });
+  });
+}
+
+describe('EventStore durability across SIGKILL', () => {
+  let workDir: string;
+  let writerScript: string;
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'switchboard-sigkill-'));
+    await build({
+      configFile: false,
+      root: repoRoot,
+      logLevel: 'silent',
+      build: {
+        ssr: join(repoRoot, 'test/fixtures/store-sigkill-writer.ts'),
+        outDir: join(workDir, 'bundle'),
+        emptyOutDir: false,
+        minify: false,
+        rolldownOptions: {
+          external: [/^better-sqlite3$/, /^node:/],
+          output: { format: 'cjs', entryFileNames: 'writer.cjs' },
+        },
+      },
+    });
+    writerScript = join(workDir, 'bundle', 'writer.cjs');
+  }, 30_000);
+
+  afterAll(() => {
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('keeps every batch the writer saw committed, intact, and stays usable', async () => {
+    const dbFile = join(workDir, 'data', 'events.db');
+    const run = await runAndKill(writerScript, dbFile);
+    expect(run.signal).toBe('SIGKILL');
+    expect(run.committedRanges.length).toBeGreaterThanOrEqual(BATCHES_BEFORE_KILL);
+
+    const store = EventStore.open({ file: dbFile });
+    try {
+      for (const [first, last] of run.committedRanges) {
+        expect(last - first + 1).toBe(BATCH_SIZE);
+        for (let seq = first; seq <= last; seq++) {
+          const batch = Math.floor((seq - 1) / BATCH_SIZE);
+          const item = (seq - 1) % BATCH_SIZE;
+          const expected = writerEvent(batch, item);
+          const stored = store.get(seq);
+          expect(stored).toEqual({ ...expected, seq, receivedAt: stored?.receivedAt });
+        }
+      }
+      // Whole batches only: the kill may have hit mid-append, and that append must be all or nothing.
+      const count = store.count();
+      expect(count % BATCH_SIZE).toBe(0);
+      expect(count).toBe(store.lastSeq());
+      expect(count).toBeGreaterThanOrEqual(run.committedRanges.at(-1)?.[1] ?? Infinity);
+      expect(store.countMatching({ text: 'batch' })).toBe(count);
+
+      const [appended] = store.append([writerEvent(999_999, 0)]);
+      expect(appended?.seq).toBe(count + 1);
+      expect(store.get(count + 1)?.summary).toBe('batch 999999 item 0');
+    } finally {
+      store.close();
+    }
+  });
+});

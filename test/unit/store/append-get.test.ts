@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EventStore } from '../../../src-main/core/store/event-store';
+import { newEvent, useTempStores } from './store-fixtures';
+
+describe('EventStore append and get', () => {
+  const stores = useTempStores();
+
+  it('assigns strictly increasing seqs and returns the stored events', () => {
+    const store = stores.open();
+    const first = store.append([newEvent(), newEvent({ type: 'call.connected' })]);
+    const second = store.append([newEvent({ type: 'call.hangup' })]);
+    const seqs = [...first, ...second].map((event) => event.seq);
+    expect(seqs).toEqual([1, 2, 3]);
+    expect(first[1]).toEqual({ ...newEvent({ type: 'call.connected' }), seq: 2 });
+    expect(store.lastSeq()).toBe(3);
+    expect(store.count()).toBe(3);
+  });
+
+  it('round-trips text frames, base64 binary frames, null payloads and every verified state', () => {
+    const store = stores.open();
+    const variants = [
+      newEvent({ verified: true, payload: { nested: { list: [1, 'two', null] }, id: '12345678901234567890' } }),
+      newEvent({ verified: false, raw: 'AAEC/w==', rawEncoding: 'base64', payload: null }),
+      newEvent({ verified: null, raw: 'not json at all', payload: null, callId: null, occurredAt: null }),
+      newEvent({ summary: 'ünïcödé ☎ "quoted"\nnew line', raw: '{"text":"ünïcödé ☎"}', payload: { text: 'ünïcödé ☎' } }),
+    ];
+    const stored = store.append(variants);
+    for (const [index, event] of stored.entries()) {
+      expect(store.get(event.seq)).toEqual({ ...variants[index], seq: event.seq });
+    }
+  });
+
+  it('returns null for a seq that does not exist', () => {
+    const store = stores.open();
+    expect(store.get(42)).toBeNull();
+  });
+
+  it('stores nothing for an empty batch', () => {
+    const store = stores.open();
+    expect(store.append([])).toEqual([]);
+    expect(store.lastSeq()).toBe(0);
+  });
+
+  it('stores all of a batch or none of it', () => {
+    const store = stores.open();
+    store.append([newEvent()]);
+    const broken = { ...newEvent(), rawEncoding: 'hex' as 'text' };
+    expect(() => store.append([newEvent(), broken])).toThrow();
+    expect(store.count()).toBe(1);
+    expect(store.append([newEvent()])[0]?.seq).toBeGreaterThan(1);
+  });
+
+  it('creates missing folders for the database file', () => {
+    const file = join(stores.dir(), 'a', 'b', 'events.db');
+    const store = EventStore.open({ file });
+    store.append([newEvent()]);
+    store.close();
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('keeps history across close and reopen, and continues the seq', () => {
+    const first = stores.open();
+    first.append([newEvent(), newEvent()]);
+    first.close();
+    first.close();
+    const reopened = stores.open();
+    expect(reopened.count()).toBe(2);
+    expect(reopened.get(2)?.summary).toBe(newEvent().summary);
+    expect(reopened.append([newEvent()])[0]?.seq).toBe(3);
+  });
+});
