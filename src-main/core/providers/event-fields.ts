@@ -1,0 +1,38 @@
+import type { DecodedEvent } from './frame';
+
+/** What a provider's normalizer decides about one decoded frame; the decoder adds raw, payload and verified. */
+export type EventFields = Pick<DecodedEvent, 'topic' | 'type' | 'callId' | 'occurredAt' | 'summary' | 'dedupeKey'>;
+
+export function textFrameEvent(
+  fields: EventFields,
+  raw: string,
+  payload: unknown,
+  verified: boolean | null,
+): DecodedEvent {
+  const event: DecodedEvent = {
+    topic: fields.topic,
+    type: fields.type,
+    callId: fields.callId,
+    occurredAt: fields.occurredAt,
+    summary: fields.summary,
+    raw,
+    rawEncoding: 'text',
+    payload,
+    verified,
+  };
+  if (fields.dedupeKey !== undefined) event.dedupeKey = fields.dedupeKey;
+  return event;
+}
+
+const NOT_TYPE_SAFE = /[^a-z0-9_]+/g;
+const MAX_TYPE_TOKEN = 48;
+
+/**
+ * A provider word (state, verb, event name) as one segment of a normalized type: lower case,
+ * no dots or spaces, bounded, so `call.<state>` stays filterable whatever the frame says.
+ */
+export function typeToken(value: string | null, fallback: string): string {
+  if (value === null) return fallback;
+  const token = value.toLowerCase().replace(NOT_TYPE_SAFE, '_').slice(0, MAX_TYPE_TOKEN);
+  return token.length > 0 && token !== '_' ? token : fallback;
+}
