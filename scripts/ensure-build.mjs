@@ -17,7 +17,7 @@ export function ensureBuild() {
   const built = existsSync(OUTPUT) ? statSync(OUTPUT).mtimeMs : 0;
   const sources = Math.max(...SOURCES.map((source) => newestMtime(join(root, source))));
   if (built >= sources) return;
-  console.log('Switchboard: building the app (first start or sources changed)…');
+  console.error('Switchboard: building the app (first start or sources changed)…');
   const result = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -17,7 +17,13 @@ interface Pending {
  * The web-mode transport: the same contract as the Electron bridge, carried over one WebSocket
  * to the local server that served this page (the session cookie it set authenticates us).
  */
-export function createWebClient(location: Location): SwitchboardBridge {
+/** Where the page was served from; the RPC socket lives on the same origin. */
+export interface PageAddress {
+  protocol: string;
+  host: string;
+}
+
+export function createWebClient(location: PageAddress): SwitchboardBridge {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(`${scheme}//${location.host}${RPC_PATH}`);
   const opened = new Promise<void>((resolve, reject) => {
