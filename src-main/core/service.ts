@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import type { ApiEventName, ApiEvents, AppInfo, ConnectionStatus, MonitorEvent, ProfileSummary, SwitchboardApi } from './api';
-import { parseEventQuery, requireSeq, requireString } from './api-validation';
+import type { AppInfo, SwitchboardApi } from './api';
+import type { CoreContext, PushFn } from './handlers/context';
+import { connectionHandlers, connectProfile } from './handlers/connections';
+import { eventHandlers } from './handlers/events';
 import { LiveHub } from './pipeline/live-push';
-import { LiveSource } from './pipeline/live-source';
-import { createDemoSource, DEMO_PROFILE } from './profiles/demo';
+import { SourceRegistry } from './pipeline/source-registry';
+import { DEMO_PROFILE } from './profiles/demo';
 import type { SimulatorOptions } from './simulator';
 import { EventStore } from './store/event-store';
 
-export type PushFn = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
+export type { PushFn } from './handlers/context';
 
 /** The API as one client (a window, a browser tab) sees it, with its own live-push credit. */
 export interface ApiSession extends SwitchboardApi {
@@ -45,71 +47,44 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   const hub = new LiveHub();
   const sessions = new Set<PushFn>();
-  const sources = new Map<string, LiveSource>();
-  const profiles: ProfileSummary[] = [DEMO_PROFILE];
-  const info: AppInfo = { version: options.version, mode: options.mode, platform: process.platform, dataDir: options.dataDir };
-
-  const broadcastState = (status: ConnectionStatus): void => {
-    for (const push of sessions) push('connectionState', status);
+  const broadcast: PushFn = (event, payload) => {
+    for (const push of sessions) push(event, payload);
   };
-
-  const findProfile = (profileId: unknown): ProfileSummary => {
-    const id = requireString(profileId, 'profileId');
-    const profile = profiles.find((candidate) => candidate.id === id);
-    if (!profile) throw new Error(`There is no profile "${id}".`);
-    return profile;
-  };
-
-  const connect = (profile: ProfileSummary): ConnectionStatus => {
-    const running = sources.get(profile.id);
-    if (running && !['closed', 'failed'].includes(running.connection.status.state)) return running.connection.status;
-    const source = new LiveSource({
-      profileId: profile.id,
-      source: createDemoSource(options.demo ?? {}),
+  const core: CoreContext = {
+    info: { version: options.version, mode: options.mode, platform: process.platform, dataDir: options.dataDir },
+    store,
+    hub,
+    sources: new SourceRegistry({
       store,
-      onStored: (events: MonitorEvent[]) => hub.publish(events),
-      onState: broadcastState,
+      onStored: (events) => hub.publish(events),
+      onState: (status) => broadcast('connectionState', status),
       onStoreError: (error) => log(`Switchboard: could not write events to the store: ${error.message}`),
-    });
-    sources.set(profile.id, source);
-    source.start();
-    return source.connection.status;
+    }),
+    demo: options.demo ?? {},
+    broadcast,
+    log,
   };
 
-  const disconnect = async (profile: ProfileSummary): Promise<ConnectionStatus> => {
-    const source = sources.get(profile.id);
-    if (!source) throw new Error(`"${profile.name}" is not connected.`);
-    await source.stop('Disconnected by the user');
-    return source.connection.status;
-  };
-
-  if (options.autoConnect ?? true) connect(DEMO_PROFILE);
+  if (options.autoConnect ?? true) connectProfile(core, DEMO_PROFILE);
 
   return {
     store,
     openSession(push: PushFn): ApiSession {
       sessions.add(push);
-      const live = hub.subscribe((batch) => push('liveBatch', batch));
+      const session = { push, live: hub.subscribe((batch) => push('liveBatch', batch)) };
       return {
-        getAppInfo: async () => info,
-        listProfiles: async () => profiles,
-        listConnections: async () => [...sources.values()].map((source) => source.connection.status),
-        connect: async (profileId) => connect(findProfile(profileId)),
-        disconnect: async (profileId) => disconnect(findProfile(profileId)),
-        queryEvents: async (query) => store.query(parseEventQuery(query)),
-        getEvent: async (seq) => store.get(requireSeq(seq, 'seq')),
-        ackLiveBatch: async (batchId) => live.ack(requireSeq(batchId, 'batchId')),
+        getAppInfo: async () => core.info,
+        ...connectionHandlers(core),
+        ...eventHandlers(core, session),
         close: () => {
           sessions.delete(push);
-          live.close();
+          session.live.close();
         },
       };
     },
-    healthCheck(reason: string): void {
-      for (const source of sources.values()) source.connection.healthCheck(reason);
-    },
+    healthCheck: (reason) => core.sources.healthCheck(reason),
     async close(): Promise<void> {
-      await Promise.all([...sources.values()].map((source) => source.stop('Switchboard is closing')));
+      await core.sources.stopAll('Switchboard is closing');
       store.close();
     },
   };
