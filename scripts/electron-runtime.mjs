@@ -12,11 +12,11 @@ const electronDir = join(root, 'node_modules/electron');
  * the Node build the tests use. Returns the binary and binding, or why the desktop app cannot run.
  */
 export function prepareElectron() {
+  const binary = electronBinary() ?? installElectron();
+  if (typeof binary !== 'string') return binary;
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { problem: 'no display is available for a desktop window' };
   }
-  const binary = electronBinary() ?? installElectron();
-  if (typeof binary !== 'string') return binary;
   const binding = electronSqliteBinding();
   if (typeof binding !== 'string') return binding;
   return { binary, binding };
