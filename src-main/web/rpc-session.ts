@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import { isApiMethod, type ApiEventName, type ApiEvents } from '../core/api';
-import type { ApiSession, SessionHost } from '../core/service';
+import type { SessionHost } from '../core/service';
 import type { RpcErrorCode, RpcServerMessage } from './rpc-messages';
 
 /** One browser tab: its own API session (and live-push credit), fed by JSON requests on one socket. */

@@ -3,10 +3,10 @@ import type { Duplex } from 'node:stream';
 import type { BusinessEvent } from './business-events';
 import { DialpadDirectory, type SocketGrant } from './dialpad-directory';
 import { dialpadPayload } from './dialpad-format';
-import type { FaultState, MalformedKind, ProviderCounters } from './faults';
+import type { FaultState } from './faults';
 import { signHs256 } from './jwt';
 import type { Outbox } from './outbox';
-import type { ProviderSocketServer } from './provider-server';
+import { ProviderSocketServer } from './provider-server';
 import { SocketPool } from './socket-pool';
 
 interface DialpadSession {
@@ -23,14 +23,15 @@ const EXPIRED_REASON = 'token expired';
  * The Dialpad event socket: `/events/<token>`. Each socket gets the events of the subscriptions
  * its token covers, as plain JSON, or as an HS256 JWT when its websocket has a secret.
  */
-export class DialpadSocketServer implements ProviderSocketServer {
+export class DialpadSocketServer extends ProviderSocketServer<DialpadSession | null> {
   readonly provider = 'dialpad' as const;
-  private readonly pool: SocketPool<DialpadSession | null>;
+  protected readonly pool: SocketPool<DialpadSession | null>;
 
   constructor(
     private readonly directory: DialpadDirectory,
     private readonly faults: FaultState,
   ) {
+    super();
     this.pool = new SocketPool<DialpadSession | null>('dialpad', faults);
   }
 
@@ -95,23 +96,7 @@ export class DialpadSocketServer implements ProviderSocketServer {
     return matching.some((subscription) => subscription.websocketId === grant.websocketId);
   }
 
-  dropSockets(): number {
-    return this.pool.terminateAll();
-  }
-
   expireSockets(): number {
     return this.pool.closeAll(EXPIRED_CLOSE_CODE, EXPIRED_REASON);
-  }
-
-  sendMalformed(kind: MalformedKind): number {
-    return this.pool.sendMalformed(kind);
-  }
-
-  counters(): ProviderCounters {
-    return { ...this.pool.counters };
-  }
-
-  shutdown(): Promise<void> {
-    return this.pool.shutdown();
   }
 }

@@ -3,12 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { RawData } from 'ws';
 import type { BusinessEvent } from './business-events';
-import type { FaultState, MalformedKind, ProviderCounters } from './faults';
+import type { FaultState } from './faults';
 import { HttpError, sendJson, type HttpRouter, type RouteContext } from './http-router';
 import { signHs256, verifyHs256 } from './jwt';
 import { opentactFrames, type OpentactShape } from './opentact-format';
 import type { Outbox } from './outbox';
-import type { ProviderSocketServer } from './provider-server';
+import { ProviderSocketServer } from './provider-server';
 import type { Random } from './prng';
 import { uuid } from './roster';
 import { SocketPool } from './socket-pool';
@@ -44,9 +44,9 @@ export function renderOpentactError(response: ServerResponse, status: number, me
   sendJson(response, status, { success: false, message });
 }
 
-export class OpentactServer implements ProviderSocketServer {
+export class OpentactServer extends ProviderSocketServer<OpentactSession> {
   readonly provider = 'opentact' as const;
-  private readonly pool: SocketPool<OpentactSession>;
+  protected readonly pool: SocketPool<OpentactSession>;
   private readonly tokenKey = randomBytes(32).toString('hex');
   private readonly subscriptions = new Map<string, EventSubscription>();
   private readonly user: { uuid: string; email: string; first_name: string; last_name: string };
@@ -58,6 +58,7 @@ export class OpentactServer implements ProviderSocketServer {
     private readonly faults: FaultState,
     private readonly random: Random,
   ) {
+    super();
     this.pool = new SocketPool<OpentactSession>('opentact', faults);
     this.user = { uuid: uuid(random), email: options.email, first_name: 'Demo', last_name: 'Supervisor' };
     this.account = { uuid: uuid(random), name: 'Switchboard Demo' };
@@ -185,23 +186,7 @@ export class OpentactServer implements ProviderSocketServer {
     }
   }
 
-  dropSockets(): number {
-    return this.pool.terminateAll();
-  }
-
   expireSockets(): number {
     return this.pool.closeAll(AUTH_FAILED_CLOSE_CODE, 'token expired');
-  }
-
-  sendMalformed(kind: MalformedKind): number {
-    return this.pool.sendMalformed(kind);
-  }
-
-  counters(): ProviderCounters {
-    return { ...this.pool.counters };
-  }
-
-  shutdown(): Promise<void> {
-    return this.pool.shutdown();
   }
 }

@@ -3,11 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { RawData } from 'ws';
 import type { Agent, BusinessEvent } from './business-events';
-import type { FaultState, MalformedKind, ProviderCounters } from './faults';
+import type { FaultState } from './faults';
 import { HttpError, sendJson, type HttpRouter, type RouteContext } from './http-router';
 import { signHs256, verifyHs256 } from './jwt';
 import type { Outbox } from './outbox';
-import type { ProviderSocketServer } from './provider-server';
+import { ProviderSocketServer } from './provider-server';
 import { SocketPool } from './socket-pool';
 import { voipbinPublications, voipbinTopics } from './voipbin-format';
 
@@ -44,15 +44,16 @@ export function renderVoipbinError(response: ServerResponse, status: number, mes
   sendJson(response, status, { message });
 }
 
-export class VoipbinServer implements ProviderSocketServer {
+export class VoipbinServer extends ProviderSocketServer<VoipbinSession> {
   readonly provider = 'voipbin' as const;
-  private readonly pool: SocketPool<VoipbinSession>;
+  protected readonly pool: SocketPool<VoipbinSession>;
   private readonly tokenKey = randomBytes(32).toString('hex');
 
   constructor(
     private readonly options: VoipbinOptions,
     private readonly faults: FaultState,
   ) {
+    super();
     this.pool = new SocketPool<VoipbinSession>('voipbin', faults);
   }
 
@@ -186,25 +187,9 @@ export class VoipbinServer implements ProviderSocketServer {
     }
   }
 
-  dropSockets(): number {
-    return this.pool.terminateAll();
-  }
-
   /** VoIPBin tokens last a week and are only checked at connect; expiry looks like a drop. */
   expireSockets(): number {
     return this.pool.terminateAll();
-  }
-
-  sendMalformed(kind: MalformedKind): number {
-    return this.pool.sendMalformed(kind);
-  }
-
-  counters(): ProviderCounters {
-    return { ...this.pool.counters };
-  }
-
-  shutdown(): Promise<void> {
-    return this.pool.shutdown();
   }
 }
 
