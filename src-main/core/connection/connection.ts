@@ -3,7 +3,7 @@ import type { RawFrame } from '../providers/frame';
 import { Backoff } from './backoff';
 import { describeClose, describeEndpoint, describeError, formatDuration } from './describe';
 import { TimeoutError } from './errors';
-import { endFailure, handshakeFailure, setupFailure } from './failures';
+import { explainedEndFailure, handshakeFailure, setupFailure } from './failures';
 import type { Failure } from './failures';
 import { runHandshake } from './handshake';
 import { OverlapDedupe } from './overlap-dedupe';
@@ -24,6 +24,8 @@ export type {
   ConnectionOptions,
   HandshakeContext,
   LifecycleEntry,
+  SocketEndReport,
+  SocketEndVerdict,
   SocketTarget,
   StateTransition,
   TargetReason,
@@ -219,7 +221,7 @@ export class Connection {
       }
       if (session !== this.primary) return;
       if (session.end) {
-        this.abandonAttempt(endFailure(session.end));
+        this.abandonAttempt(this.endFailure(session.end));
         return;
       }
     }
@@ -252,13 +254,13 @@ export class Connection {
     // The handshake's own outcome reports it, with the driver's verdict on what the close meant.
     if (session.phase === 'handshaking') return;
     if (session === this.primary) this.onPrimaryEnded(end);
-    else if (session === this.candidate) this.onRotationFailed(endFailure(end));
+    else if (session === this.candidate) this.onRotationFailed(this.endFailure(end));
     else if (this.draining.delete(session)) this.onPreviousSocketClosed(session, end);
   }
 
   private onPrimaryEnded(end: SocketEnd): void {
     this.primary = null;
-    const failure = endFailure(end);
+    const failure = this.endFailure(end);
     if (this.current.state === 'rotating') {
       this.log(failure.type, `${failure.text} before the renewed connection was ready — waiting for it`, {
         ...failure.detail,
@@ -267,6 +269,10 @@ export class Connection {
       return;
     }
     this.abandonAttempt(failure);
+  }
+
+  private endFailure(end: SocketEnd): Failure {
+    return explainedEndFailure(end, this.driver.explainEnd?.bind(this.driver));
   }
 
   private abandonAttempt(failure: Failure): void {
@@ -374,7 +380,7 @@ export class Connection {
     }
     if (session !== this.candidate) return;
     if (session.end) {
-      this.onRotationFailed(endFailure(session.end));
+      this.onRotationFailed(this.endFailure(session.end));
       return;
     }
     this.promote(session);

@@ -2,6 +2,7 @@ import { describeClose, describeError } from './describe';
 import { AuthError, SocketClosedError } from './errors';
 import { explainSocketEnd } from './socket-end';
 import type { SocketEnd } from './socket-end';
+import type { ConnectionDriver } from './types';
 
 /** Why the socket in progress was given up, and whether retrying can help. */
 export interface Failure {
@@ -51,6 +52,22 @@ export function endFailure(end: SocketEnd): Failure {
     authRejected: explanation.authRejected,
     type: explanation.type,
     text: explanation.text,
+    closeCode: end.opened ? end.code : null,
+    detail: { closeReason: end.reason, httpStatus: end.httpStatus },
+  };
+}
+
+/** endFailure, unless the driver knows better what this end means for its provider. */
+export function explainedEndFailure(end: SocketEnd, explainEnd: ConnectionDriver['explainEnd']): Failure {
+  if (!explainEnd || end.heartbeatTimedOut) return endFailure(end);
+  const verdict = explainEnd({ code: end.code, reason: end.reason, opened: end.opened, httpStatus: end.httpStatus });
+  if (verdict === null) return endFailure(end);
+  // An HTTP 401 on the upgrade is refused before any verdict: only the generic reading decides that.
+  const { authRejected } = endFailure(end);
+  return {
+    authRejected,
+    type: verdict.type,
+    text: verdict.text,
     closeCode: end.opened ? end.code : null,
     detail: { closeReason: end.reason, httpStatus: end.httpStatus },
   };

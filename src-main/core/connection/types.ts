@@ -32,6 +32,29 @@ export interface ConnectionDriver {
   handshake?(ctx: HandshakeContext): Promise<void>;
   /** Rotate this long before `expiresAt`; capped to half the remaining lifetime. */
   rotationLeadMs?: number;
+  /**
+   * Names what an ended socket means for this provider (a drop right after subscribe is a topic
+   * problem; an "invalid key" close is a refused token). Null keeps the generic reading. The
+   * connection reconnects as usual: a driver that knows the credential is refused throws
+   * AuthError from the next resolveTarget. Not asked about heartbeat timeouts, or about the
+   * previous socket closing after a rotation.
+   */
+  explainEnd?(end: SocketEndReport): SocketEndVerdict | null;
+}
+
+export interface SocketEndReport {
+  code: number;
+  reason: string;
+  /** The upgrade had succeeded. */
+  opened: boolean;
+  /** Status of the HTTP answer when the server refused the upgrade. */
+  httpStatus: number | null;
+}
+
+export interface SocketEndVerdict {
+  /** The lifecycle entry type that reports it, e.g. `system.subscribe_rejected`. */
+  type: string;
+  text: string;
 }
 
 export interface BackoffOptions {

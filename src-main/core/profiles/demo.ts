@@ -11,13 +11,22 @@ export const DEMO_PROFILE: ProfileSummary = {
   isDemo: true,
 };
 
+export interface DemoOptions extends SimulatorOptions {
+  /** Tests compare what the app shows with the simulator's ground truth through this; no API exposes it. */
+  onSimulatorStarted?: (simulator: Simulator) => void;
+}
+
 /**
  * The demo profile: the built-in simulator, started in-process, reached over a real socket
  * exactly like a Dialpad websocket (fresh URL on every connect, rotation before the token expires).
  */
-export function createDemoSource(options: SimulatorOptions): ProviderSource {
+export function createDemoSource(options: DemoOptions): ProviderSource {
   let simulator: Promise<Simulator> | null = null;
-  const running = (): Promise<Simulator> => (simulator ??= startSimulator(options));
+  const running = (): Promise<Simulator> =>
+    (simulator ??= startSimulator(options).then((started) => {
+      options.onSimulatorStarted?.(started);
+      return started;
+    }));
   return {
     provider: DEMO_PROFILE.provider,
     driver: {
