@@ -5,10 +5,12 @@ import type { EventFilter, EventPage, EventQuery, MonitorEvent } from '../api';
 import { compileFilter } from './filter-sql';
 import { iterateMatching, type IterateOptions } from './iterate';
 import { MatchingEvents } from './matching';
-import { queryPage } from './page';
+import { queryPage, type StoredSeqs } from './page';
 import { applyRetention, normalizeRetention } from './retention';
-import { EVENT_COLUMNS, INSERT_EVENT_SQL, fromRow, searchableRaw, toRowParams, type EventRow } from './row';
+import { EVENT_COLUMNS, INSERT_EVENT_SQL, fromRow, toRowParams, type EventRow } from './row';
 import { migrate } from './schema';
+import { SearchIndexer } from './search-indexer';
+import { registerFilterFunctions } from './sql-functions';
 import { StatementCache } from './statement-cache';
 import type { NewEvent, RetentionPolicy } from './types';
 
@@ -29,7 +31,7 @@ export class EventStore {
   private readonly statements: StatementCache;
   private readonly matching: MatchingEvents;
   private readonly insertEvent: Database.Statement;
-  private readonly insertSearchText: Database.Statement;
+  private readonly search: SearchIndexer;
   private readonly appendAll: (events: readonly NewEvent[]) => MonitorEvent[];
   private retention: RetentionPolicy;
   private appendsSinceOptimize = 0;
@@ -45,6 +47,7 @@ export class EventStore {
       // Bounded, approximate ANALYZE: cheap enough to run on open and while the log grows.
       db.pragma('analysis_limit = 1000');
       migrate(db);
+      registerFilterFunctions(db);
       db.pragma('optimize = 0x10002');
     } catch (error) {
       db.close();
@@ -61,20 +64,20 @@ export class EventStore {
     this.statements = new StatementCache(db);
     this.matching = new MatchingEvents(this.statements);
     this.insertEvent = db.prepare(INSERT_EVENT_SQL);
-    this.insertSearchText = db.prepare('INSERT INTO events_fts (rowid, summary, raw) VALUES (?, ?, ?)');
     this.appendAll = db.transaction((events: readonly NewEvent[]) =>
       events.map((event): MonitorEvent => {
         const seq = Number(this.insertEvent.run(...toRowParams(event)).lastInsertRowid);
-        this.insertSearchText.run(seq, event.summary, searchableRaw(event));
         return { ...event, seq };
       }),
     );
+    this.search = new SearchIndexer(db, this.lastSeq());
   }
 
   /** Stores the events in one transaction: all of them get a seq, or none is stored. */
   append(events: readonly NewEvent[]): MonitorEvent[] {
     if (events.length === 0) return [];
     const stored = this.appendAll(events);
+    this.search.noteAppended(stored.at(-1)?.seq ?? this.lastSeq());
     this.appendsSinceOptimize += stored.length;
     if (this.appendsSinceOptimize >= APPENDS_BETWEEN_OPTIMIZE) {
       this.appendsSinceOptimize = 0;
@@ -84,7 +87,8 @@ export class EventStore {
   }
 
   query(query: EventQuery): EventPage {
-    return queryPage(this.matching, query);
+    this.search.catchUp();
+    return queryPage(this.matching, query, () => this.storedSeqs());
   }
 
   get(seq: number): MonitorEvent | null {
@@ -99,10 +103,12 @@ export class EventStore {
    * seq stored when iterate() was called, so exporting a live log terminates.
    */
   iterate(filter: EventFilter | undefined, options: IterateOptions = {}): IterableIterator<MonitorEvent> {
+    this.search.catchUp();
     return iterateMatching(this.matching, filter, options, this.lastSeq());
   }
 
   countMatching(filter?: EventFilter): number {
+    this.search.catchUp();
     return this.matching.count(compileFilter(filter));
   }
 
@@ -112,6 +118,14 @@ export class EventStore {
       | number
       | undefined;
     return seq ?? 0;
+  }
+
+  private storedSeqs(): StoredSeqs {
+    const row = this.statements.get('SELECT min(seq) AS oldest, max(seq) AS newest FROM events').get() as
+      | { oldest: number | null; newest: number | null }
+      | undefined;
+    if (!row || row.oldest === null || row.newest === null) return null;
+    return { oldest: row.oldest, newest: row.newest };
   }
 
   count(): number {
@@ -130,6 +144,7 @@ export class EventStore {
 
   close(): void {
     if (!this.db.open) return;
+    this.search.close();
     this.db.pragma('optimize');
     this.db.close();
   }

@@ -1,4 +1,6 @@
 import type { EventFilter } from '../api';
+import { expressionToSql } from '../filter/to-sql';
+import { parseFilterExpression } from '../filter/parser';
 import { containsPattern, parseTextSearch } from './fts';
 
 /**
@@ -12,6 +14,11 @@ export interface CompiledFilter {
   match: string | null;
   /** An explicit selection (export of picked events); null means every seq. */
   seqs: readonly number[] | null;
+  /**
+   * A condition no index can serve (payload predicates, regex): finding rare matches means
+   * reading every row, so pages scan a bounded seq window (page.ts).
+   */
+  scansRows: boolean;
 }
 
 export function compileFilter(filter: EventFilter | undefined): CompiledFilter {
@@ -39,13 +46,33 @@ export function compileFilter(filter: EventFilter | undefined): CompiledFilter {
     conditions.push('e.received_at <= ?');
     params.push(filter.toTime);
   }
-  const search = filter?.text ? parseTextSearch(filter.text) : null;
+  const indexedWords: string[] = [];
+  let expressionCondition = false;
+  if (filter?.expression) {
+    const parsed = parseFilterExpression(filter.expression);
+    // The API refuses an expression that does not parse; any other caller gets no rows, never all.
+    if (!parsed.ok) return { conditions: ['0'], params: [], match: null, seqs: null, scansRows: false };
+    if (parsed.expression) {
+      // filter.text has its own word budget in the index; words of both would overflow it.
+      const compiled = expressionToSql(parsed.expression, { indexWords: !filter.text?.trim() });
+      if (compiled.condition) {
+        expressionCondition = true;
+        conditions.push(compiled.condition);
+        params.push(...compiled.params);
+      }
+      indexedWords.push(...compiled.indexedWords);
+    }
+  }
+  const searchText = [filter?.text ?? '', ...indexedWords].join(' ');
+  const search = searchText.trim() ? parseTextSearch(searchText) : null;
   for (const word of search?.multiTokenWords ?? []) {
     // LIKE folds ASCII case as the tokenizer does; binary frames are not text to search.
     conditions.push("(e.summary LIKE ? ESCAPE '\\' OR (e.raw_encoding = 'text' AND e.raw LIKE ? ESCAPE '\\'))");
     params.push(containsPattern(word), containsPattern(word));
   }
-  return { conditions, params, match: search?.match ?? null, seqs: null };
+  const match = search?.match ?? null;
+  // With a text search the FTS index drives the scan and bounds it by itself.
+  return { conditions, params, match, seqs: null, scansRows: expressionCondition && match === null };
 }
 
 /** Narrows a filter to an explicit set of seqs. */

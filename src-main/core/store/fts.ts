@@ -1,11 +1,14 @@
+import { SEARCH_TOKEN } from '../filter/text-match';
+
 /** Bounds the work one search can ask of the index. */
 const MAX_SEARCH_WORDS = 16;
 
 /**
- * Runs of characters the unicode61 tokenizer keeps inside a token. Quoting only such runs means
- * no quoted string can split into several tokens, which a detail=none index could not match.
+ * Runs of characters the unicode61 tokenizer keeps inside a token (shared with the filter
+ * language's live text match). Quoting only such runs means no quoted string can split into
+ * several tokens, which a detail=none index could not match.
  */
-const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+const TOKEN = SEARCH_TOKEN;
 
 export interface TextSearch {
   /** FTS5 MATCH expression: every token of every word. */

@@ -43,11 +43,6 @@ export const INSERT_EVENT_SQL = `INSERT INTO events
   (connection_id, provider, received_at, occurred_at, topic, type, call_id, summary, raw, raw_encoding, payload, verified)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Binary frames are base64 noise to a word index; only their summary is searchable. */
-export function searchableRaw(event: NewEvent): string {
-  return event.rawEncoding === 'text' ? event.raw : '';
-}
-
 export function fromRow(row: EventRow): MonitorEvent {
   return {
     seq: row.seq,

@@ -46,6 +46,17 @@ const MIGRATIONS: readonly string[] = [
     DELETE FROM events_fts WHERE rowid = old.seq;
   END;
   `,
+  `
+  -- Rows now enter events_fts after the append, in their own transaction (search-indexer.ts):
+  -- every event with seq <= indexed_through is in the index. Until now every append indexed
+  -- its rows itself, so all existing rows are.
+  CREATE TABLE search_progress (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_through INTEGER NOT NULL
+  );
+  INSERT INTO search_progress (id, indexed_through)
+    VALUES (1, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
