@@ -1,7 +1,9 @@
 import { app, BrowserWindow, net, powerMonitor } from 'electron';
 import { startCore, type Core } from '../core/service';
 import { bindApi } from './ipc';
+import { chooseExportPath, chooseImportPath } from './file-dialogs';
 import { installAppMenu } from './menu';
+import { openInSystemBrowser, receiveProtocolUrls, registerProtocolClient } from './protocol';
 import { createMainWindow, type MainWindow } from './window';
 
 const NETWORK_POLL_MS = 5_000;
@@ -14,11 +16,17 @@ if (!app.requestSingleInstanceLock()) {
 
 async function run(): Promise<void> {
   let main: MainWindow | null = null;
-  app.on('second-instance', () => {
-    if (!main) return;
-    if (main.window.isMinimized()) main.window.restore();
-    main.window.focus();
+  const protocolUrls = receiveProtocolUrls(app, {
+    argv: process.argv,
+    focusWindow: () => {
+      if (!main) return;
+      if (main.window.isMinimized()) main.window.restore();
+      main.window.focus();
+    },
   });
+  if (!registerProtocolClient(app, process)) {
+    console.error('Switchboard: the OS did not register switchboard:// links here; OAuth sign-in can use the loopback redirect instead.');
+  }
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
@@ -29,7 +37,13 @@ async function run(): Promise<void> {
     dataDir,
     mode: 'desktop',
     version: app.getVersion(),
+    openExternal: openInSystemBrowser,
+    chooseExportPath,
+    chooseImportPath,
     ...(process.env.SWITCHBOARD_SQLITE_BINDING && { sqliteNativeBinding: process.env.SWITCHBOARD_SQLITE_BINDING }),
+  });
+  protocolUrls.deliverTo((url) => {
+    core.handleProtocolUrl(url).catch((error: unknown) => console.error('Switchboard: a switchboard:// link failed:', error));
   });
   installAppMenu(dataDir);
   watchSystemHealth(core);

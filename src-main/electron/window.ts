@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, shell, type Session } from 'electron';
 import { defaultBounds, keepWindowState, loadWindowState } from './window-state';
 
 /** The security baseline of ARCHITECTURE.md, in one place so a test can read it back. */
@@ -14,6 +14,15 @@ export const SECURE_WEB_PREFERENCES = {
   webviewTag: false,
   spellcheck: false,
 } as const;
+
+/** Copying a value or path to the clipboard is the one web permission the UI uses. */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Chromium checks a permission first and asks only when the check fails, so both are answered. */
+function limitPermissions(session: Session): void {
+  session.setPermissionCheckHandler((_contents, permission) => GRANTED_PERMISSIONS.has(permission));
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(GRANTED_PERMISSIONS.has(permission)));
+}
 
 export interface MainWindow {
   window: BrowserWindow;
@@ -50,6 +59,7 @@ export function createMainWindow(dataDir: string): MainWindow {
     return { action: 'deny' };
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  limitPermissions(window.webContents.session);
 
   if (devServer) void window.loadURL(devServer);
   else void window.loadFile(rendererIndex);
