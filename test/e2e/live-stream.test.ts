@@ -42,10 +42,13 @@ describe('first start: the demo contact center streams live into the UI', () => 
     await row.click();
     const detail = page.getByTestId('event-detail');
     await expect.poll(() => detail.locator('.type').textContent()).toBe(type);
+    // The inspector opens on the payload tree; its Text mode and the Raw tab hold the exact JSON.
+    await page.getByTestId('payload-mode-text').click();
     const payload = JSON.parse((await page.getByTestId('event-json').textContent())!) as Record<string, unknown>;
     // Dialpad sends ids as numbers or strings; the event keeps the exact digits as a string.
     expect(await detail.getByTestId('event-call-id').textContent()).toBe(String(payload.call_id));
     expect(type).toBe(`call.${String(payload.state)}`);
+    await page.getByTestId('tab-raw').click();
     const raw = (await page.getByTestId('event-raw').textContent())!;
     expect(JSON.parse(raw)).toEqual(payload);
 
