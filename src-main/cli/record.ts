@@ -85,7 +85,7 @@ async function record(args: RecordArgs, loaded: LoadedProfile, log: (line: strin
   const secrets = recorderSecretStore(secretOverrides(process.env, loaded.fileSecrets), loaded.keychainId, log);
   const tokens = new DialpadTokenManagers(secrets, fetch);
   const source = adapterFor(profile).createSource(profile, { secrets, fetch, oauthTokens: (dialpad) => tokens.forProfile(dialpad) });
-  const out: WriteStream | NodeJS.WriteStream = args.out === null ? process.stdout : createWriteStream(args.out, { flags: 'w' });
+  const out: WriteStream | NodeJS.WriteStream = args.out === null ? process.stdout : createWriteStream(args.out, { flags: 'a' });
   const store = EventStore.open({ file: ':memory:', retention: { maxEvents: KEPT_IN_MEMORY } });
   const matches = eventMatcher(args.filter);
   const startedAt = Date.now();

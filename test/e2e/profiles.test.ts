@@ -112,6 +112,36 @@ describe('profiles view', () => {
     await expect.poll(() => editor.getByTestId('topic-warning').count()).toBe(0);
   });
 
+  it('signs a Dialpad OAuth profile in through the browser (PKCE, loopback redirect in web mode)', async () => {
+    expect(simulator).toBeDefined();
+    const page = await openPage(browser, server.url);
+    await openProfiles(page);
+    const editor = await addProfile(page, 'dialpad');
+    await editor.getByTestId('profile-name').fill('Dialpad OAuth');
+    await editor.getByTestId('dp-environment').selectOption('custom');
+    await editor.getByTestId('dp-custom-host').fill(simulator!.baseUrl);
+    await editor.getByLabel('OAuth app').check();
+    await editor.locator('#dp-client-id').fill('switchboard-e2e');
+    await editor.getByTestId('profile-save').click();
+    await editor.getByTestId('profile-saved').waitFor();
+
+    const signIn = editor.getByTestId('dialpad-sign-in');
+    const consent = page.context().waitForEvent('page');
+    await signIn.getByTestId('dialpad-sign-in-start').click();
+    // The consent page opens in a new tab, redirects to the loopback receiver, which says "close this tab".
+    const tab = await consent;
+    await expect.poll(() => tab.url(), { timeout: 10_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback/);
+    await expect.poll(() => signIn.getByTestId('dialpad-sign-in-result').textContent(), { timeout: 10_000 }).toContain('Signed in to Dialpad');
+    await tab.close();
+
+    // The tokens are stored (shown only as "Stored") and the provider now answers setup calls.
+    const secrets = editor.getByTestId('secrets-panel');
+    const tokenRow = secrets.locator('[data-testid="secret-row"][data-kind="accessToken"]');
+    await expect.poll(() => tokenRow.getByTestId('secret-state').textContent()).toContain('Stored');
+    await editor.getByTestId('dialpad-websockets').getByRole('button', { name: /create/i }).first().waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('sets up a Dialpad profile against the simulator from the app and shows its events', async () => {
     expect(simulator).toBeDefined();
     const apiKey = simulator!.demo.dialpadApiKey;

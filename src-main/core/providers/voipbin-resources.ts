@@ -115,12 +115,9 @@ function resourceEvent(
   jsonText: string,
 ): EventFields {
   const id = exactId(r, 'id', jsonText);
-  const update = field(r, 'tm_update');
-  // The same event arrives once per matching topic format: same resource, same update time, same type.
-  const dedupeKey =
-    id !== null && (typeof update === 'string' || typeof update === 'number')
-      ? `${topic}:${id}:${update}:${type}`
-      : frameDigestKey(jsonText);
+  // The same event arrives once per matching topic format as the very same frame. Resource id and
+  // tm_update alone are not enough: two changes of one agent can share a tm_update millisecond.
+  const dedupeKey = frameDigestKey(jsonText);
   return {
     topic,
     type,
