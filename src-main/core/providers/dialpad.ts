@@ -9,7 +9,7 @@ import type { SignatureCheck } from './jws';
 import { createHs256Checker, looksLikeCompactJws, readJwsUnverified } from './jws';
 import { SUMMARY_SEPARATOR } from './summary-text';
 import type { MalformedReason } from './system-events';
-import { describeUnrecognized, malformedEvent, providerMessageEvent, signatureFailedEvent } from './system-events';
+import { describeUnrecognized, malformedEvent, providerMessageEvent, signatureFailedEvent, unreadableJsonEvent } from './system-events';
 
 export interface DialpadDecoderOptions extends FrameLimits {
   /** The websocket's secret: when set, each frame is an HS256 JWT signed with it. */
@@ -51,16 +51,7 @@ function decodePlain(text: string, sizeBytes: number): DecodedEvent {
   const parsed = parseJsonText(text);
   if (parsed.ok) return eventFromJson(parsed.value, text, text, null, null);
   const first = firstSignificantChar(text);
-  if (first === '{' || first === '[') {
-    return malformedEvent({
-      reason: parsed.reason,
-      detail: parsed.detail,
-      raw: text,
-      rawEncoding: 'text',
-      sizeBytes,
-      facts: { position: parsed.position },
-    });
-  }
+  if (first === '{' || first === '[') return unreadableJsonEvent(parsed, text, sizeBytes);
   // Text that merely starts like a JSON literal ("not authorized", "123 connected") is a message.
   return textMessageEvent(text);
 }

@@ -1,4 +1,4 @@
-import type { DecodedEvent, RawFrame } from './frame';
+import type { DecodedEvent, FrameDecoder, RawFrame } from './frame';
 import { decodeUtf8Strict } from './frame-text';
 import { malformedEvent } from './system-events';
 import { formatBytes } from './summary-text';
@@ -103,4 +103,17 @@ function decoderErrorEvent(frame: RawFrame, error: unknown): DecodedEvent {
     rawEncoding: text?.ok ? 'text' : 'base64',
     sizeBytes: frame.data.length,
   });
+}
+
+/**
+ * The decoder of a provider that speaks one JSON object per text frame: size, binary and UTF-8
+ * faults are handled here once; `decodeText` sees only well-formed text.
+ */
+export function createJsonTextDecoder(options: FrameLimits, decodeText: (text: string, sizeBytes: number) => DecodedEvent): FrameDecoder {
+  const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  const decodeFrame = (frame: RawFrame): DecodedEvent[] => {
+    const read = readTextFrame(frame, maxFrameBytes);
+    return [read.ok ? decodeText(read.text, frame.data.length) : read.event];
+  };
+  return { decode: (frame) => decodeSafely(frame, decodeFrame) };
 }

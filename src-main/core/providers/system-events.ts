@@ -1,4 +1,5 @@
 import type { DecodedEvent } from './frame';
+import type { JsonResult } from './frame-text';
 import type { JsonObject } from './json-fields';
 import { isJsonObject } from './json-fields';
 import { clip, joinSummary, preview } from './summary-text';
@@ -108,4 +109,16 @@ export function signatureFailedEvent(failure: SignatureFailure): DecodedEvent {
   };
   if (failure.dedupeKey !== undefined) event.dedupeKey = `signature_failed:${failure.dedupeKey}`;
   return event;
+}
+
+/** A text frame that should have been JSON and is not (or nests too deep to store safely). */
+export function unreadableJsonEvent(failure: Extract<JsonResult, { ok: false }>, text: string, sizeBytes: number): DecodedEvent {
+  return malformedEvent({
+    reason: failure.reason,
+    detail: failure.detail,
+    raw: text,
+    rawEncoding: 'text',
+    sizeBytes,
+    facts: { position: failure.position },
+  });
 }
