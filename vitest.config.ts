@@ -29,6 +29,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'soak',
+          include: ['test/soak/**/*.test.ts'],
+          environment: 'node',
+          // Bounded by SOAK_SECONDS; this covers the longest run it allows plus setup and checks.
+          testTimeout: 3_900_000,
+          hookTimeout: 120_000,
+          // Memory is sampled after a full collection.
+          execArgv: ['--expose-gc'],
+        },
+      },
     ],
   },
 });

@@ -1,4 +1,6 @@
 import type { EventFilter, EventQuery, ProviderId } from './api';
+import { MAX_EXPRESSION_LENGTH } from './filter/limits';
+import { parseFilterExpression } from './filter/parser';
 
 /**
  * Requests cross a trust boundary (IPC or the web socket): check their shape before use and
@@ -57,9 +59,20 @@ function parseFilter(value: unknown): EventFilter {
     if (typeof raw.text !== 'string' || raw.text.length > 1_000) throw new InvalidRequestError('filter.text must be a string of at most 1000 characters.');
     filter.text = raw.text;
   }
+  if (raw.expression !== undefined) filter.expression = filterExpression(raw.expression);
   if (raw.fromTime !== undefined) filter.fromTime = requireSeq(raw.fromTime, 'filter.fromTime');
   if (raw.toTime !== undefined) filter.toTime = requireSeq(raw.toTime, 'filter.toTime');
   return filter;
+}
+
+/** A blank expression passes (no constraint); one that does not parse is refused with the parser's message. */
+function filterExpression(value: unknown): string {
+  if (typeof value !== 'string' || value.length > MAX_EXPRESSION_LENGTH) {
+    throw new InvalidRequestError(`filter.expression must be a string of at most ${MAX_EXPRESSION_LENGTH} characters.`);
+  }
+  const parsed = parseFilterExpression(value);
+  if (!parsed.ok) throw new InvalidRequestError(`filter.expression: ${parsed.error.message}.`);
+  return value;
 }
 
 function stringList(value: unknown, name: string): string[] {

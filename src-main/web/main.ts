@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const dataDir = values['data-dir'] ?? defaultDataDir();
 
   const core = await startCore({ dataDir, mode: 'web', version });
-  const server = await startWebServer({ host: core, rendererDir: join(here, '../renderer'), port });
+  const server = await startWebServer({ host: core, rendererDir: join(here, '../renderer'), port, transfers: core.transfers });
   console.log(`Switchboard web mode: ${server.url}`);
   if (!values['no-open'] && !(await openInBrowser(server.url))) {
     console.log('No browser could be opened here: open the URL above yourself.');

@@ -8,6 +8,8 @@ import { AccessPolicy, type AccessVerdict } from './access';
 import { RPC_PATH } from './rpc-messages';
 import { serveRpcSession } from './rpc-session';
 import { serveStatic } from './static-files';
+import type { TransferFolder } from '../core/export/transfer-folder';
+import { handleTransfer } from './transfer-routes';
 
 export interface WebServerOptions {
   host: SessionHost;
@@ -16,6 +18,8 @@ export interface WebServerOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** Export downloads and NDJSON uploads (GET /exports/<id>, POST /imports). */
+  transfers?: TransferFolder | null;
 }
 
 export interface WebServer {
@@ -34,7 +38,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let policy: AccessPolicy | undefined;
 
   const server = createServer((request, response) => {
-    handleHttp(policy!, options.rendererDir, request, response).catch(() => {
+    handleHttp(policy!, options, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500).end('Internal error');
     });
   });
@@ -65,17 +69,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-async function handleHttp(policy: AccessPolicy, rendererDir: string, request: IncomingMessage, response: ServerResponse) {
+async function handleHttp(policy: AccessPolicy, options: WebServerOptions, request: IncomingMessage, response: ServerResponse) {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-  const verdict = checkAll(policy, request, url, false);
+  // A POST must come from our own page: browsers always send Origin on one.
+  const verdict = checkAll(policy, request, url, request.method === 'POST');
   if (!verdict.ok) return respondText(response, verdict.status, verdict.message);
+  if (options.transfers && (await handleTransfer(options.transfers, url, request, response))) return;
   if (request.method !== 'GET' && request.method !== 'HEAD') return respondText(response, 405, 'Method not allowed');
   if (url.searchParams.has('token')) {
     // Trade the token in the URL for a cookie, so it leaves the address bar and history.
     response.writeHead(303, { 'Set-Cookie': policy.sessionCookie(), Location: url.pathname }).end();
     return;
   }
-  await serveStatic(rendererDir, url.pathname, response);
+  await serveStatic(options.rendererDir, url.pathname, response);
 }
 
 function checkAll(policy: AccessPolicy, request: IncomingMessage, url: URL, originRequired: boolean): AccessVerdict {
