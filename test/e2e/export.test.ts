@@ -93,6 +93,39 @@ describe('export and import in web mode', () => {
     await page.close();
   });
 
+  it('exports the current filter and the selection, as the monitor shows them', async () => {
+    const page = await openPage(browser, app.url);
+    await expect.poll(async () => (await rowSeqs(page)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+    const input = page.getByTestId('filter-input');
+    await input.fill('@topic = call');
+    await input.press('Enter');
+
+    const exportScope = async (scope: 'filter' | 'selection', name: string): Promise<{ seq: number; topic: string }[]> => {
+      await page.getByTestId('open-export-dialog').click();
+      await page.getByTestId('export-dialog').locator(`input[value="${scope}"]`).check();
+      await page.getByTestId('export-format-ndjson').check();
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-start').click();
+      await expect.poll(() => page.getByTestId('export-progress').getAttribute('data-state'), { timeout: 20_000 }).toBe('done');
+      const file = join(workDir, name);
+      await (await download).saveAs(file);
+      await page.keyboard.press('Escape');
+      return readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { seq: number; topic: string });
+    };
+
+    const filtered = await exportScope('filter', 'filtered.ndjson');
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(new Set(filtered.map((event) => event.topic))).toEqual(new Set(['call']));
+
+    const row = page.getByTestId('event-list').first().getByTestId('event-row').last();
+    const seq = Number(await row.getAttribute('data-seq'));
+    await row.click();
+    const selected = await exportScope('selection', 'selected.ndjson');
+    expect(selected.map((event) => event.seq)).toEqual([seq]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('opens an NDJSON file read-only, browses its events, and shows a malformed line with its number', async () => {
     const exported = readFileSync(join(workDir, 'export.ndjson'), 'utf8').trimEnd().split('\n');
     const good = exported.slice(0, 3);
