@@ -25,7 +25,7 @@ try {
     },
   });
   // The bundle lives outside the repo: its native and CJS dependencies resolve from the repo's node_modules.
-  const run = spawnSync(process.execPath, ['--expose-gc', join(bundleDir, 'bench.cjs'), repoRoot, ...process.argv.slice(2)], {
+  const run = spawnSync(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--expose-gc', join(bundleDir, 'bench.cjs'), repoRoot, ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') },
   });
