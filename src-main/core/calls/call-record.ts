@@ -1,35 +1,38 @@
-import type { BoardCall, BoardCallOutcome, BoardCallPhase, BoardCallState, BoardParty, MonitorEvent, ProviderId } from '../api';
+import type { BoardCall, BoardCallOutcome, BoardCallState, MonitorEvent, ProviderId } from '../api';
 import type { CallFact } from './facts';
 
 /** One leg while the board holds it: the shown fields plus the history an outcome is read from. */
-export interface CallRecord {
-  key: string;
-  provider: ProviderId;
-  callId: string;
-  phase: BoardCallPhase;
-  state: BoardCallState;
-  providerState: string;
+export interface CallRecord
+  extends Pick<
+    BoardCall,
+    | 'key'
+    | 'provider'
+    | 'callId'
+    | 'phase'
+    | 'state'
+    | 'providerState'
+    | 'direction'
+    | 'externalNumber'
+    | 'contactName'
+    | 'agent'
+    | 'queue'
+    | 'startedAt'
+    | 'stateSince'
+    | 'waitingSince'
+    | 'answeredAt'
+    | 'endedAt'
+    | 'transferred'
+    | 'missedCount'
+    | 'afterCall'
+    | 'eventCount'
+  > {
   /** Time of the newest fact applied: an older one arriving late only adds evidence. */
   latestAt: number;
-  direction: 'inbound' | 'outbound' | null;
-  externalNumber: string | null;
-  contactName: string | null;
-  agent: BoardParty | null;
-  queue: BoardParty | null;
-  startedAt: number;
-  stateSince: number;
-  waitingSince: number | null;
-  answeredAt: number | null;
-  endedAt: number | null;
   /** Local clock when the hangup arrived: how long an ended call stays is measured from it. */
   endedReceivedAt: number | null;
   outcomeSaid: BoardCallOutcome | null;
   voicemailSeen: boolean;
   leftQueue: boolean;
-  transferred: boolean;
-  missedCount: number;
-  afterCall: string[];
-  eventCount: number;
   stateSeq: number;
   lastSeq: number;
   lastEventReceivedAt: number;
