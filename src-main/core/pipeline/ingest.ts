@@ -39,7 +39,6 @@ export class Ingest {
   private readonly flushIntervalMs: number;
   private readonly maxBatch: number;
   private readonly maxBacklog: number;
-  private lostToStoreErrors = 0;
   duplicatesDropped = 0;
 
   constructor(private readonly options: IngestOptions) {
@@ -127,24 +126,22 @@ export class Ingest {
     try {
       stored = this.options.store.append(batch);
     } catch (error) {
-      this.keepForRetry(batch);
-      this.options.onStoreError(error instanceof Error ? error : new Error(String(error)));
+      const lost = this.keepForRetry(batch);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.options.onStoreError(
+        new Error(lost > 0 ? `${reason} (the oldest ${lost} waiting events were dropped to bound memory)` : reason),
+      );
       return;
     }
     this.options.onStored(stored);
   }
 
-  private keepForRetry(batch: NewEvent[]): void {
+  /** Keeps the batch for the next attempt; returns how many of the oldest waiting events had to go. */
+  private keepForRetry(batch: NewEvent[]): number {
     this.batch = batch.concat(this.batch);
-    const excess = this.batch.length - this.maxBacklog;
-    if (excess > 0) {
-      this.batch.splice(0, excess);
-      this.lostToStoreErrors += excess;
-    }
+    const excess = Math.max(0, this.batch.length - this.maxBacklog);
+    this.batch.splice(0, excess);
     this.timer ??= setTimeout(() => this.flush(), 1_000);
-  }
-
-  get eventsLostToStoreErrors(): number {
-    return this.lostToStoreErrors;
+    return excess;
   }
 }
