@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataDirWithHistory } from './support/seed-history';
-import { launchChromium, openPage, pageErrors, SCREENSHOT_DIR, startWebApp, type RunningApp } from './support/web-app';
+import { launchChromium, openPage, pageErrors, SCREENSHOT_DIR, seqsOf, startWebApp, type RunningApp } from './support/web-app';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HISTORY = 1_200;
@@ -24,7 +24,6 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const seqsOf = (rows: Locator): Promise<number[]> => rows.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-seq'))));
 const topicsOf = (rows: Locator): Promise<string[]> => rows.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-topic') ?? ''));
 
 async function liveApp(): Promise<Page> {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const ROOT = join(import.meta.dirname, '../../..');
 export const SCREENSHOT_DIR = join(ROOT, 'test/e2e/__screenshots__');
@@ -86,4 +86,9 @@ export async function openPage(browser: Browser, url: string, colorScheme: 'ligh
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
   return page;
+}
+
+/** The seq of each event row the locator matches, in page order. */
+export function seqsOf(rows: Locator): Promise<number[]> {
+  return rows.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-seq'))));
 }
