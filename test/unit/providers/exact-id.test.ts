@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { exactId, restoreExactIds } from '../../../src-main/core/providers/exact-id';
+
+const parse = (text: string): Record<string, unknown> => JSON.parse(text) as Record<string, unknown>;
+
+describe('exactId', () => {
+  it('takes the digits of a 64-bit id back from the text', () => {
+    const text = '{"call_id":6524329623650304123,"state":"ringing"}';
+    expect(exactId(parse(text), 'call_id', text)).toBe('6524329623650304123');
+  });
+
+  it('reads members with blanks around the colon, negative values and the last member of a text', () => {
+    const text = '{ "a" :\n\t6524329623650304123 , "b": -6524329623650304123}';
+    expect(exactId(parse(text), 'a', text)).toBe('6524329623650304123');
+    expect(exactId(parse(text), 'b', text)).toBe('-6524329623650304123');
+    const last = '{"z":6524329623650304125}';
+    expect(exactId(parse(last), 'z', last)).toBe('6524329623650304125');
+  });
+
+  it('tells apart a nested member with the same key by its value', () => {
+    const text = '{"target":{"id":5235518231109632001},"id":5235518231109632999}';
+    const obj = parse(text);
+    expect(exactId(obj, 'id', text)).toBe('5235518231109632999');
+    expect(exactId(obj.target as Record<string, unknown>, 'id', text)).toBe('5235518231109632001');
+  });
+
+  it('matches a key written with escapes as JSON.parse reads it', () => {
+    const text = '{"call\\u005fid":6524329623650304123}';
+    expect(exactId(parse(text), 'call_id', text)).toBe('6524329623650304123');
+  });
+
+  it('ignores digits inside strings, fractions and exponents, and keeps short integers as they are', () => {
+    const text = '{"note":"6524329623650304123","f":6524329623650304123.5,"e":6524329623650304123e2,"n":42}';
+    const obj = parse(text);
+    expect(exactId(obj, 'note', text)).toBe('6524329623650304123');
+    expect(exactId(obj, 'n', text)).toBe('42');
+    expect(exactId(obj, 'f', text)).toBe(String(obj.f));
+  });
+
+  it('finds the key even when it holds an escaped quote', () => {
+    const text = '{"we\\"ird":6524329623650304123}';
+    expect(exactId(parse(text), 'we"ird', text)).toBe('6524329623650304123');
+  });
+});
+
+describe('restoreExactIds', () => {
+  it('rewrites only the listed fields that lost precision', () => {
+    const text = '{"call_id":6524329623650304123,"master_call_id":6524329623650304124,"duration":65243296236503041}';
+    const obj = parse(text);
+    restoreExactIds(obj, ['call_id', 'master_call_id', 'missing'], text);
+    expect(obj.call_id).toBe('6524329623650304123');
+    expect(obj.master_call_id).toBe('6524329623650304124');
+    expect(typeof obj.duration).toBe('number');
+  });
+});
