@@ -44,6 +44,9 @@ export class EventStore {
       // With WAL, NORMAL loses no committed transaction on a process crash, only on power loss.
       db.pragma('synchronous = NORMAL');
       db.pragma('journal_size_limit = 67108864');
+      // A checkpoint every ~40 MB of WAL instead of every 4 MB: each one waits for an fsync, and at
+      // bursts of tens of thousands of events per second those waits were a third of an append.
+      db.pragma('wal_autocheckpoint = 10000');
       // Bounded, approximate ANALYZE: cheap enough to run on open and while the log grows.
       db.pragma('analysis_limit = 1000');
       migrate(db);
