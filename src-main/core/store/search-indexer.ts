@@ -1,9 +1,17 @@
+import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 
-/** Rows per indexing transaction: measured fastest for ~800-byte frames, and short enough (tens of ms) not to stall ingest. */
-const SLICE_ROWS = 2_000;
-/** Indexing waits for appends to pause this long, so a burst is stored first and indexed right after. */
-const IDLE_MS = 5;
+/** Rows per indexing transaction once appends pause: measured fastest for ~800-byte frames, tens of ms each. */
+const IDLE_SLICE_ROWS = 2_000;
+/** Appends have paused when none came for this long (the ingest flushes at least every 20 ms while frames arrive). */
+const IDLE_MS = 50;
+/**
+ * While appends keep coming, one slice of this many rows per BUSY_INTERVAL_MS: about 10,000 rows/s,
+ * so a steady stream of a few thousand events/s stays searchable at once, and a burst beyond
+ * that is stored at full speed and indexed as soon as it ends.
+ */
+const BUSY_SLICE_ROWS = 1_000;
+const BUSY_INTERVAL_MS = 100;
 /** A burst that never pauses still gets indexed: past this many rows behind, each append indexes a slice. */
 const MAX_LAG_ROWS = 250_000;
 
@@ -17,6 +25,7 @@ export class SearchIndexer {
   private indexedThrough: number;
   private appendedThrough: number;
   private timer: NodeJS.Timeout | null = null;
+  private lastAppendAt = 0;
   private readonly indexRange: (after: number, through: number) => void;
 
   constructor(
@@ -36,7 +45,7 @@ export class SearchIndexer {
       mark.run(through);
     });
     // Rows a crash left unindexed are picked up as soon as the store is idle.
-    this.scheduleWhenIdle();
+    this.schedule(0);
   }
 
   get lag(): number {
@@ -45,13 +54,14 @@ export class SearchIndexer {
 
   noteAppended(lastSeq: number): void {
     this.appendedThrough = lastSeq;
-    if (this.lag > MAX_LAG_ROWS) this.indexSlice();
-    this.scheduleWhenIdle();
+    this.lastAppendAt = performance.now();
+    if (this.lag > MAX_LAG_ROWS) this.indexSlice(IDLE_SLICE_ROWS);
+    this.schedule(IDLE_MS);
   }
 
   /** Indexes everything stored so far; before any read that may search text. */
   catchUp(): void {
-    while (this.lag > 0) this.indexSlice();
+    while (this.lag > 0) this.indexSlice(IDLE_SLICE_ROWS);
   }
 
   close(): void {
@@ -59,21 +69,20 @@ export class SearchIndexer {
     this.timer = null;
   }
 
-  private scheduleWhenIdle(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.lag <= 0) return;
+  private schedule(delayMs: number): void {
+    if (this.timer || this.lag <= 0) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       if (!this.db.open) return;
-      this.indexSlice();
-      this.scheduleWhenIdle();
-    }, IDLE_MS);
+      const idle = performance.now() - this.lastAppendAt >= IDLE_MS;
+      this.indexSlice(idle ? IDLE_SLICE_ROWS : BUSY_SLICE_ROWS);
+      this.schedule(idle ? 0 : BUSY_INTERVAL_MS);
+    }, delayMs);
     this.timer.unref();
   }
 
-  private indexSlice(): void {
-    const through = Math.min(this.appendedThrough, this.indexedThrough + SLICE_ROWS);
+  private indexSlice(rows: number): void {
+    const through = Math.min(this.appendedThrough, this.indexedThrough + rows);
     this.indexRange(this.indexedThrough, through);
     this.indexedThrough = through;
   }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { newEvent, useTempStores } from './store-fixtures';
 
 /** The index fills after the append; these read the database file directly to see what it holds. */
@@ -51,5 +52,31 @@ describe('EventStore search index filled after the append', () => {
     expect(store.countMatching({ text: 'shared' })).toBe(2);
     expect(store.query({ limit: 10, filter: { text: 'word0' } }).events).toEqual([]);
     expect(store.query({ limit: 10, filter: { text: 'word4' } }).events.map((event) => event.seq)).toEqual([5]);
+  });
+
+  it('indexes by itself once appends pause, without waiting for a search', async () => {
+    const store = stores.open(undefined, 'idle.db');
+    store.append(words(4500));
+    await sleep(250);
+    expect(indexedThrough(join(stores.dir(), 'idle.db'))).toBe(4500);
+  });
+
+  it('while appends keep coming, indexes at a bounded pace instead of as much as it can', async () => {
+    const store = stores.open(undefined, 'busy.db');
+    const file = join(stores.dir(), 'busy.db');
+    // Appends every ~10 ms, never pausing long enough to count as idle.
+    const startedAt = Date.now();
+    for (let round = 0; round < 30; round++) {
+      store.append(words(500, round * 500));
+      await sleep(10);
+    }
+    const busyMs = Date.now() - startedAt;
+    const indexedWhileBusy = indexedThrough(file);
+    // One 1,000-row slice per 100 ms once 50 ms have passed: bounded by the time, far from all 15,000 rows.
+    expect(indexedWhileBusy).toBeGreaterThanOrEqual(1000);
+    expect(indexedWhileBusy).toBeLessThanOrEqual(1000 * Math.ceil(busyMs / 100));
+    expect(indexedWhileBusy).toBeLessThan(15000);
+    await sleep(300);
+    expect(indexedThrough(file)).toBe(15000);
   });
 });
