@@ -54,21 +54,18 @@ export class Ingest {
   }
 
   acceptLifecycle(entry: LifecycleEntry): void {
-    const detail = JSON.stringify(entry.detail);
-    this.enqueue([
-      this.withSource({
-        receivedAt: entry.at,
-        occurredAt: entry.at,
-        topic: 'system',
-        type: entry.type,
-        callId: null,
-        summary: entry.summary,
-        raw: detail,
-        rawEncoding: 'text',
-        payload: entry.detail,
-        verified: null,
-      }),
-    ]);
+    const lifecycleEvent: DecodedEvent = {
+      occurredAt: entry.at,
+      topic: 'system',
+      type: entry.type,
+      callId: null,
+      summary: entry.summary,
+      raw: JSON.stringify(entry.detail),
+      rawEncoding: 'text',
+      payload: entry.detail,
+      verified: null,
+    };
+    this.enqueue([this.toNewEvent(lifecycleEvent, entry.at)]);
   }
 
   /** Commits whatever is waiting now (used on stop and in tests). */
@@ -85,18 +82,32 @@ export class Ingest {
 
   private complete(events: DecodedEvent[], receivedAt: number): NewEvent[] {
     const fresh: NewEvent[] = [];
-    for (const { dedupeKey, ...event } of events) {
-      if (dedupeKey !== undefined && !this.seen.admit(dedupeKey)) {
+    for (const event of events) {
+      if (event.dedupeKey !== undefined && !this.seen.admit(event.dedupeKey)) {
         this.duplicatesDropped += 1;
         continue;
       }
-      fresh.push(this.withSource({ ...event, receivedAt }));
+      fresh.push(this.toNewEvent(event, receivedAt));
     }
     return fresh;
   }
 
-  private withSource(event: Omit<NewEvent, 'connectionId' | 'provider'>): NewEvent {
-    return { ...event, connectionId: this.options.connectionId, provider: this.options.provider };
+  /** Field by field, not by spreading: this runs for every frame, and each spread was a full copy. */
+  private toNewEvent(event: DecodedEvent, receivedAt: number): NewEvent {
+    return {
+      connectionId: this.options.connectionId,
+      provider: this.options.provider,
+      receivedAt,
+      occurredAt: event.occurredAt,
+      topic: event.topic,
+      type: event.type,
+      callId: event.callId,
+      summary: event.summary,
+      raw: event.raw,
+      rawEncoding: event.rawEncoding,
+      payload: event.payload,
+      verified: event.verified,
+    };
   }
 
   private enqueue(pending: Pending): void {
