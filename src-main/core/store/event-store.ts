@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventFilter, EventPage, EventQuery, MonitorEvent } from '../api';
-import { compileFilter } from './filter-sql';
+import { compileFilter, type CompiledFilter } from './filter-sql';
 import { iterateMatching, type IterateOptions } from './iterate';
 import { MatchingEvents } from './matching';
 import { queryPage, type StoredSeqs } from './page';
@@ -90,8 +90,7 @@ export class EventStore {
   }
 
   query(query: EventQuery): EventPage {
-    this.search.catchUp();
-    return queryPage(this.matching, query, () => this.storedSeqs());
+    return queryPage(this.matching, query, this.compileForRead(query.filter), () => this.storedSeqs());
   }
 
   get(seq: number): MonitorEvent | null {
@@ -106,13 +105,21 @@ export class EventStore {
    * seq stored when iterate() was called, so exporting a live log terminates.
    */
   iterate(filter: EventFilter | undefined, options: IterateOptions = {}): IterableIterator<MonitorEvent> {
-    this.search.catchUp();
-    return iterateMatching(this.matching, filter, options, this.lastSeq());
+    return iterateMatching(this.matching, this.compileForRead(filter), options, this.lastSeq());
   }
 
   countMatching(filter?: EventFilter): number {
-    this.search.catchUp();
-    return this.matching.count(compileFilter(filter));
+    return this.matching.count(this.compileForRead(filter));
+  }
+
+  /**
+   * A read that searches text first indexes what is not yet searchable, so it sees every stored
+   * event; any other read leaves that to the indexer and never waits for it.
+   */
+  private compileForRead(filter: EventFilter | undefined): CompiledFilter {
+    const compiled = compileFilter(filter);
+    if (compiled.match !== null) this.search.catchUp();
+    return compiled;
   }
 
   /** The highest seq ever assigned, even if retention has since deleted it; 0 for a new store. */

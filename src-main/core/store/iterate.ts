@@ -1,5 +1,5 @@
-import type { EventFilter, MonitorEvent } from '../api';
-import { compileFilter, restrictToSeqs } from './filter-sql';
+import type { MonitorEvent } from '../api';
+import { restrictToSeqs, type CompiledFilter } from './filter-sql';
 import type { MatchingEvents } from './matching';
 
 /** Rows per read: memory stays at one chunk however large the result. */
@@ -18,11 +18,10 @@ export interface IterateOptions {
  */
 export function* iterateMatching(
   matching: MatchingEvents,
-  filter: EventFilter | undefined,
+  compiled: CompiledFilter,
   options: IterateOptions,
   upToSeq: number,
 ): IterableIterator<MonitorEvent> {
-  const compiled = compileFilter(filter);
   const afterSeq = options.afterSeq ?? 0;
   if (options.seqs) {
     const selection = [...new Set(options.seqs)].filter((seq) => seq > afterSeq).sort((a, b) => a - b);

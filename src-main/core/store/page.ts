@@ -1,5 +1,5 @@
 import type { EventPage, EventQuery } from '../api';
-import { compileFilter, type CompiledFilter } from './filter-sql';
+import type { CompiledFilter } from './filter-sql';
 import type { MatchingEvents } from './matching';
 
 /** Keeps one request from pulling an unbounded slice of the log into memory. */
@@ -22,8 +22,12 @@ export type StoredSeqs = { oldest: number; newest: number } | null;
  * The seq-window paging of EventQuery. One query fetches `limit + 1` rows in the paging direction
  * (the extra row answers "is there more that way"); one EXISTS answers the other direction.
  */
-export function queryPage(matching: MatchingEvents, query: EventQuery, storedSeqs: () => StoredSeqs): EventPage {
-  const filter = compileFilter(query.filter);
+export function queryPage(
+  matching: MatchingEvents,
+  query: EventQuery,
+  filter: CompiledFilter,
+  storedSeqs: () => StoredSeqs,
+): EventPage {
   const limit = pageSize(query.limit);
   // Seqs are integers: round fractional bounds so `before - 1` / `after + 1` stay exact.
   const before = query.beforeSeq === undefined ? undefined : Math.ceil(query.beforeSeq);

@@ -29,6 +29,15 @@ describe('EventStore search index filled after the append', () => {
     expect(indexedThrough(join(stores.dir(), 'events.db'))).toBe(3);
   });
 
+  it('reads that search no text never wait for the index', () => {
+    const store = stores.open(undefined, 'plain.db');
+    store.append(words(3));
+    expect(store.query({ limit: 10, filter: { expression: '@summary ~ /word1/' } }).events.map((event) => event.seq)).toEqual([2]);
+    expect(store.countMatching({ types: ['call.ringing'] })).toBe(3);
+    expect([...store.iterate(undefined)]).toHaveLength(3);
+    expect(indexedThrough(join(stores.dir(), 'plain.db'))).toBe(0);
+  });
+
   it('indexes after a restart the rows a crash left unindexed, once and only once', () => {
     const first = stores.open(undefined, 'crash.db');
     first.append(words(5000));
