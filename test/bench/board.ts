@@ -42,10 +42,23 @@ async function liveShown(page: Page): Promise<number> {
   return Number(await page.getByTestId('board-count-live').textContent());
 }
 
-async function heapUsed(cdp: Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>): Promise<number> {
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+async function metrics(cdp: Cdp): Promise<Map<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return new Map(list.map((entry) => [entry.name, entry.value]));
+}
+
+async function heapUsed(cdp: Cdp): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+  return (await metrics(cdp)).get('JSHeapUsedSize') ?? Number.NaN;
+}
+
+/** Seconds the renderer's main thread has worked so far: frame times are noisy on a shared machine, this is the work itself. */
+async function mainThreadSeconds(cdp: Cdp): Promise<{ task: number; layout: number; style: number; script: number }> {
+  const all = await metrics(cdp);
+  const value = (name: string): number => all.get(name) ?? Number.NaN;
+  return { task: value('TaskDuration'), layout: value('LayoutDuration'), style: value('RecalcStyleDuration'), script: value('ScriptDuration') };
 }
 
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
@@ -105,6 +118,7 @@ async function main(): Promise<void> {
     await cdp.send('Performance.enable');
     const heapStart = await heapUsed(cdp);
     const rows0 = await page.getByTestId('board-call-row').count();
+    const workBefore = await mainThreadSeconds(cdp);
     const framesBefore = feed.framesSent();
     const diffsBefore = diffs;
     const cpuBefore = process.cpuUsage();
@@ -135,6 +149,9 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const cpu = process.cpuUsage(cpuBefore);
     const wallMs = performance.now() - wallBefore;
+    const workAfter = await mainThreadSeconds(cdp);
+    const busyMsPerSecond = (part: keyof typeof workAfter): number => ((workAfter[part] - workBefore[part]) * 1000) / (wallMs / 1000);
+    const elements = await page.evaluate(() => (globalThis as unknown as { document: { getElementsByTagName(name: string): { length: number } } }).document.getElementsByTagName('*').length);
     const framesDuring = feed.framesSent() - framesBefore;
     const diffsDuring = diffs - diffsBefore;
     const heapEnd = await heapUsed(cdp);
@@ -162,10 +179,12 @@ async function main(): Promise<void> {
       '| --- | ---: |',
       `| live calls shown (counter tile, sampled every 1 s) | min ${liveMin} / median ${liveMedian} / max ${liveMax} |`,
       `| call rows in the DOM at start / end | ${rows0} / ${rows} |`,
+      `| elements in the page at the end | ${n(elements)} |`,
       `| Dialpad frames fed during the measure | ${n(framesDuring)} (${n(framesDuring / (wallMs / 1000))}/s) |`,
       `| frames (rAF) | ${n(deltas.length)} (${n(fps, 1)} fps) |`,
       `| frame time p50 / p95 / p99 / max | ${n(p50, 1)} / ${n(p95, 1)} / ${n(p99, 1)} / ${n(max, 1)} ms |`,
       `| frames over 50 ms | ${long} |`,
+      `| renderer main thread busy, per second: all tasks (layout / style / script) | ${n(busyMsPerSecond('task'))} ms (${n(busyMsPerSecond('layout'))} / ${n(busyMsPerSecond('style'))} / ${n(busyMsPerSecond('script'))}) |`,
       `| renderer JS heap after GC, start → end | ${n(heapStart / 1024 ** 2, 1)} MB → ${n(heapEnd / 1024 ** 2, 1)} MB |`,
       `| board diffs pushed | ${diffsDuring} (${n(diffsDuring / (wallMs / 1000), 1)}/s) |`,
       `| core process CPU (core + web server + feed) | ${n(cpuMs)} ms = ${n((cpuMs / wallMs) * 100)} % of a core; ${n(diffsDuring > 0 ? cpuMs / diffsDuring : 0, 1)} ms per diff |`,

@@ -55,26 +55,52 @@ afterAll(async () => {
 
 interface ShownBoard {
   seq: number;
+  /** The board's seq once every agent row was read: equal to `seq` when nothing changed meanwhile. */
+  seqAfterAgents: number;
   live: number;
   byState: Record<BoardCallState, number>;
   waiting: number;
+  /** The agents panel's own count: every one of them must be among `agents`. */
+  agentsOnBoard: number;
   agents: { id: string; status: string }[];
 }
 
-/** Every number in one read of the page, so they all come from the same render. */
+/**
+ * Every number in one read of the page, so they all come from the same render. The agents list
+ * only has the rows in view in the DOM, so it is scrolled through, half a view at a time.
+ */
 async function readBoard(page: Page): Promise<ShownBoard> {
-  return page.getByTestId('board-view').evaluate((root, states) => {
+  return page.getByTestId('board-view').evaluate(async (root, states) => {
+    const seqNow = (): number => Number(root.getAttribute('data-board-seq'));
+    const seq = seqNow();
     const count = (id: string): number => Number(root.querySelector(`[data-testid="${id}"]`)?.textContent ?? 'NaN');
-    return {
-      seq: Number(root.getAttribute('data-board-seq')),
+    const numbers = {
       live: count('board-count-live'),
       byState: Object.fromEntries(states.map((state) => [state, count(`board-count-${state}`)])) as Record<BoardCallState, number>,
       waiting: count('board-waiting-count'),
-      agents: [...root.querySelectorAll('[data-testid="board-agent-row"]')].map((row) => ({
-        id: row.getAttribute('data-agent-id') ?? '',
-        status: row.getAttribute('data-status') ?? '',
-      })),
+      agentsOnBoard: Number(root.querySelector('[data-testid="board-agents"] header .count')?.textContent ?? 'NaN'),
     };
+    const agents = new Map<string, string>();
+    const readAgentRows = (): void => {
+      for (const row of root.querySelectorAll('[data-testid="board-agent-row"]')) agents.set(row.getAttribute('data-agent-id') ?? '', row.getAttribute('data-status') ?? '');
+    };
+    let scroller = root.querySelector('[data-testid="board-agent-row"]')?.parentElement ?? null;
+    while (scroller !== null && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+    if (scroller === null) {
+      readAgentRows();
+    } else {
+      const rendered = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+      scroller.scrollTop = 0;
+      await rendered();
+      for (;;) {
+        readAgentRows();
+        const before = scroller.scrollTop;
+        scroller.scrollTop = before + scroller.clientHeight / 2;
+        if (scroller.scrollTop === before) break;
+        await rendered();
+      }
+    }
+    return { seq, seqAfterAgents: seqNow(), ...numbers, agents: [...agents].map(([id, status]) => ({ id, status })) };
   }, BOARD_CALL_STATES);
 }
 
@@ -101,6 +127,7 @@ async function quietComparison(page: Page): Promise<{ truth: GroundTruth; shown:
     const quiet =
       before.framesSent === before.framesStored &&
       shown.seq === before.lastSeq &&
+      shown.seqAfterAgents === shown.seq &&
       after.truth.eventsGenerated === before.truth.eventsGenerated &&
       after.lastSeq === before.lastSeq;
     if (quiet) return { truth: before.truth, shown };
@@ -157,6 +184,7 @@ describe('supervisor board', () => {
         if (status === undefined) expect(agent.since).toBeLessThanOrEqual(simulatorStartedBy);
         else expect(status).toBe(agent.status);
       }
+      expect(shown.agents.length).toBe(shown.agentsOnBoard);
       expect(shown.agents.length).toBeGreaterThan(truth.agents.length / 2);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
     }

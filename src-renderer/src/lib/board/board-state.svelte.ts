@@ -6,8 +6,9 @@ const MAX_ENDED_SHOWN = 300;
 
 /**
  * The board as the main process computed it: a snapshot, then the diffs pushed after it. Calls
- * and agents are kept by key; the arrays handed to the view are rebuilt once per diff (at most a
- * few times a second), and unchanged rows keep their object so keyed blocks leave them alone.
+ * and agents are kept by key; an array handed to the view is rebuilt only when a diff changed
+ * what it holds (at most a few times a second), and unchanged rows keep their object, so the
+ * lists re-render only the rows in view that a diff touched.
  */
 export class BoardState {
   calls = $state.raw<BoardCall[]>([]);
@@ -42,7 +43,8 @@ export class BoardState {
     this.seq = snapshot.seq;
     // Diffs that left before the snapshot was taken are already in it.
     for (const diff of this.early.splice(0)) if (diff.version > snapshot.version) this.apply(diff);
-    this.publish();
+    this.publishCalls();
+    this.publishAgents();
   }
 
   private apply(diff: BoardDiff): void {
@@ -53,12 +55,16 @@ export class BoardState {
     this.version = diff.version;
     this.counters = diff.counters;
     this.seq = diff.seq;
-    this.publish();
+    if (diff.removedCallKeys.length > 0 || diff.upsertedCalls.length > 0) this.publishCalls();
+    if (diff.removedAgentKeys.length > 0 || diff.upsertedAgents.length > 0) this.publishAgents();
   }
 
-  private publish(): void {
+  private publishCalls(): void {
     this.forgetOldestEnded();
     this.calls = [...this.callsByKey.values()];
+  }
+
+  private publishAgents(): void {
     this.agents = [...this.agentsByKey.values()];
   }
 
