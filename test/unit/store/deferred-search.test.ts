@@ -29,6 +29,26 @@ describe('EventStore search index filled after the append', () => {
     expect(indexedThrough(join(stores.dir(), 'events.db'))).toBe(3);
   });
 
+  it('while the thread is saturated, leaves indexing until the burst is over', async () => {
+    const store = stores.open(undefined, 'saturated.db');
+    const file = join(stores.dir(), 'saturated.db');
+    // ~400 ms of appends with only zero-delay yields between them, as when frames queue up.
+    const until = Date.now() + 400;
+    let round = 0;
+    while (Date.now() < until) {
+      store.append(words(200, round * 200));
+      round += 1;
+      const busyUntil = Date.now() + 4;
+      while (Date.now() < busyUntil) {
+        // Decoding the next frames, as far as the event loop can tell.
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(indexedThrough(file)).toBe(0);
+    await sleep(300);
+    expect(indexedThrough(file)).toBe(round * 200);
+  });
+
   it('reads that search no text never wait for the index', () => {
     const store = stores.open(undefined, 'plain.db');
     store.append(words(3));
