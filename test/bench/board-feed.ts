@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { SwitchboardApi } from '../../src-main/core/api';
 
 /*
  * A stand-in Dialpad on 127.0.0.1 for the board benchmark: the REST route the Dialpad adapter
@@ -32,6 +33,30 @@ export interface BoardFeed {
   readonly websocketId: string;
   framesSent(): number;
   close(): Promise<void>;
+}
+
+/**
+ * Saves a Dialpad profile aimed at the feed, with its API key, and connects it, as a user does
+ * in the Profiles view. Returns the profile id.
+ */
+export async function connectFeedProfile(api: SwitchboardApi, feed: BoardFeed, name: string): Promise<string> {
+  const profile = await api.saveProfile({
+    id: '',
+    name,
+    provider: 'dialpad',
+    environment: 'custom',
+    customHost: feed.restBase.replace(/\/api\/v2$/, ''),
+    credential: 'apiKey',
+    oauth: null,
+    websocketId: feed.websocketId,
+    connectWith: 'websocket',
+    subscriptionType: null,
+    subscriptionId: null,
+    restBase: feed.restBase,
+  } as never);
+  await api.setSecret(profile.id, 'apiKey', 'feed-api-key');
+  await api.connect(profile.id);
+  return profile.id;
 }
 
 /** Deterministic PRNG (mulberry32) so two runs send the same traffic. */

@@ -6,7 +6,7 @@ import { startCore } from '../../src-main/core/service';
 import { startSimulator } from '../../src-main/core/simulator';
 import { startWebServer } from '../../src-main/web/server';
 import { launchChromium, openPage, pageErrors } from '../e2e/support/web-app';
-import { startBoardFeed } from './board-feed';
+import { connectFeedProfile, startBoardFeed } from './board-feed';
 import { describeMachine } from './machine';
 
 /*
@@ -89,22 +89,7 @@ async function main(): Promise<void> {
   });
   let exitCode = 1;
   try {
-    const draft = await api.saveProfile({
-      id: '',
-      name: 'Bench Dialpad',
-      provider: 'dialpad',
-      environment: 'custom',
-      customHost: feed.restBase.replace(/\/api\/v2$/, ''),
-      credential: 'apiKey',
-      oauth: null,
-      websocketId: feed.websocketId,
-      connectWith: 'websocket',
-      subscriptionType: null,
-      subscriptionId: null,
-      restBase: feed.restBase,
-    } as never);
-    await api.setSecret(draft.id, 'apiKey', 'bench-api-key');
-    await api.connect(draft.id);
+    await connectFeedProfile(api, feed, 'Bench Dialpad');
 
     const page = await openPage(browser, server.url);
     await page.getByRole('button', { name: 'Board', exact: true }).click();

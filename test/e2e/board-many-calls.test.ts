@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../src-main/core/service';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { startBoardFeed, type BoardFeed } from '../bench/board-feed';
+import { connectFeedProfile, startBoardFeed, type BoardFeed } from '../bench/board-feed';
 import { launchChromium, openPage, pageErrors } from './support/web-app';
 
 /*
@@ -29,22 +29,7 @@ beforeAll(async () => {
   server = await startWebServer({ host: core, rendererDir: join(ROOT, 'out/renderer') });
   browser = await launchChromium();
   const api = core.openSession(() => undefined);
-  const profile = await api.saveProfile({
-    id: '',
-    name: 'Busy Dialpad',
-    provider: 'dialpad',
-    environment: 'custom',
-    customHost: feed.restBase.replace(/\/api\/v2$/, ''),
-    credential: 'apiKey',
-    oauth: null,
-    websocketId: feed.websocketId,
-    connectWith: 'websocket',
-    subscriptionType: null,
-    subscriptionId: null,
-    restBase: feed.restBase,
-  } as never);
-  await api.setSecret(profile.id, 'apiKey', 'e2e-api-key');
-  await api.connect(profile.id);
+  await connectFeedProfile(api, feed, 'Busy Dialpad');
   api.close();
 });
 
