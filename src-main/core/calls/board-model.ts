@@ -101,6 +101,15 @@ export class BoardModel {
     };
   }
 
+  /** Starts the next diff from here: what changed so far is already in every snapshot taken from now on. */
+  forgetChanges(): void {
+    this.changedCalls.clear();
+    this.removedCalls.clear();
+    this.changedAgents.clear();
+    this.removedAgents.clear();
+    this.seqAtLastDiff = this.seq;
+  }
+
   /** What changed since the last diff, or null when nothing did. */
   takeDiff(): BoardDiff | null {
     const nothing =
@@ -122,11 +131,7 @@ export class BoardModel {
       removedAgentKeys: [...this.removedAgents],
       counters: countBoard(this.calls.values(), this.agents.values()),
     };
-    this.changedCalls.clear();
-    this.removedCalls.clear();
-    this.changedAgents.clear();
-    this.removedAgents.clear();
-    this.seqAtLastDiff = this.seq;
+    this.forgetChanges();
     return diff;
   }
 

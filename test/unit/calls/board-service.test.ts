@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MonitorEvent } from '../../../src-main/core/api';
+import type { BoardDiff, MonitorEvent } from '../../../src-main/core/api';
 import { BoardModel } from '../../../src-main/core/calls/board-model';
 import { BoardService } from '../../../src-main/core/calls/board-service';
 import { EventStore } from '../../../src-main/core/store/event-store';
@@ -47,6 +47,23 @@ describe('board service', () => {
     expect(rebuilt.agents).toEqual(expected.agents);
     expect(rebuilt.counters).toEqual(expected.counters);
     expect(rebuilt.seq).toBe(store.lastSeq());
+  });
+
+  it('pushes no diff for the rebuild itself, only for what happens after it', async () => {
+    store = EventStore.open({ file: ':memory:' });
+    storeFrames(store, FRAMES);
+    const diffs: BoardDiff[] = [];
+    service = new BoardService({ store, push: (diff) => diffs.push(diff), log: () => undefined, now: () => s(10), pushIntervalMs: 10 });
+    const board = await service.snapshot();
+    expect(board.calls.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(diffs).toEqual([]);
+
+    service.offer(storeFrames(store, [dialpadCall({ id: '300', state: 'ringing', at: s(6) })]));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(diffs).toHaveLength(1);
+    expect(diffs[0]!.upsertedCalls.map((call) => call.key)).toEqual(['dialpad:300']);
+    expect(diffs[0]!.version).toBeGreaterThan(board.version);
   });
 
   it('takes in events stored while it rebuilds, once, in order', async () => {
