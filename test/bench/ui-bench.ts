@@ -13,6 +13,8 @@
  * 5. Writes the figures into docs/benchmarks.md between the bench:ui markers.
  *
  * Arguments: `[repoRoot] [rows] [seconds]`. Exit code 1 when a target is missed.
+ * `BENCH_UI_TRACE=<file>` also records a Chromium performance trace of the frame window (open it
+ * in the DevTools Performance panel) to see where long frames go.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -44,6 +46,9 @@ interface PageElement {
 }
 declare const document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): { length: number } };
 declare function requestAnimationFrame(callback: (time: number) => void): number;
+interface PageGlobals {
+  benchFrames?: number[];
+}
 
 const START = '<!-- bench:ui:start -->';
 const END = '<!-- bench:ui:end -->';
@@ -98,6 +103,30 @@ function seed(dataDir: string): { ms: number; appendedMs: number; avgBytes: numb
   store.close();
   return { ms: performance.now() - started, appendedMs, avgBytes: Math.round(bytes / ROWS) };
 }
+
+/**
+ * The longest gap between two ticks of the core's event loop, which the web server, the store and
+ * the simulator share here: a long frame in the page that coincides with one was waiting for the core.
+ */
+function watchEventLoop(): { stop(): { ms: number; endsAt: number } } {
+  const started = performance.now();
+  let last = started;
+  let longest = { ms: 0, endsAt: 0 };
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - last > longest.ms) longest = { ms: now - last, endsAt: (now - started) / 1_000 };
+    last = now;
+  }, 10);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return longest;
+    },
+  };
+}
+
+/** The number in the status bar's "N skipped in the live tail …", 0 when it is not shown. */
+const skippedCount = (text: string): number => Number(/^[\d,]+/.exec(text)?.[0].replace(/,/g, '') ?? 0);
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
@@ -162,28 +191,41 @@ async function main(): Promise<void> {
         skipped: document.querySelector('[data-testid="skipped-count"]')?.textContent?.trim() ?? '',
       }));
 
+    const traceFile = process.env.BENCH_UI_TRACE;
+    if (traceFile) {
+      await browser.startTracing(page, {
+        path: traceFile,
+        categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'],
+      });
+    }
     const heapStart = await heapUsed();
     const storedStart = core.store.lastSeq();
     const shownStart = await readout();
     console.log(`Measuring frames for ${SECONDS} s…`);
-    const raw = await page.evaluate(
-      (ms) =>
-        new Promise<number[]>((resolve) => {
-          const out: number[] = [];
-          let first = -1;
-          let last = -1;
-          const tick = (time: number): void => {
-            if (first < 0) first = time;
-            else out.push(time - last, time - first);
-            last = time;
-            if (time - first < ms) requestAnimationFrame(tick);
-            else resolve(out);
-          };
-          requestAnimationFrame(tick);
-        }),
-      SECONDS * 1_000,
-    );
+    const coreStalls = watchEventLoop();
+    // The recorder runs on its own and is read when done: awaiting one page promise for the whole
+    // window sometimes never returned under load, although the page had finished.
+    await page.evaluate((ms) => {
+      const out: number[] = [];
+      let first = -1;
+      let last = -1;
+      const tick = (time: number): void => {
+        if (first < 0) first = time;
+        else out.push(time - last, time - first);
+        last = time;
+        if (time - first < ms) requestAnimationFrame(tick);
+        else (globalThis as PageGlobals).benchFrames = out;
+      };
+      requestAnimationFrame(tick);
+    }, SECONDS * 1_000);
+    await page.waitForFunction(() => (globalThis as PageGlobals).benchFrames !== undefined, null, { timeout: (SECONDS + 60) * 1_000, polling: 500 });
+    const stall = coreStalls.stop();
+    const raw = await page.evaluate(() => (globalThis as PageGlobals).benchFrames!);
     const heapEnd = await heapUsed();
+    if (traceFile) {
+      await browser.stopTracing();
+      console.log(`Wrote a performance trace of the frame window to ${traceFile}`);
+    }
     const storedEnd = core.store.lastSeq();
     const shownEnd = await readout();
     await cdp.send('HeapProfiler.collectGarbage');
@@ -254,7 +296,8 @@ async function main(): Promise<void> {
           `| ${query.label} | \`${query.filter}\` | ${query.ms.toFixed(0)} ms | ${query.warmMs.toFixed(0)} ms | ${query.rows} | ${query.searchedDownTo === undefined ? '—' : `#${n(query.searchedDownTo)}`} |`,
       ),
       '',
-      `- Events stored during the frame window: ${n(storedDuring)} (${n(Math.round(storedDuring / SECONDS))}/s); list last seq ${n(shownStart.lastSeq)} → ${n(shownEnd.lastSeq)}, following the tail at the end: ${shownEnd.following}; status bar at the end: "${shownEnd.inView}"${shownEnd.skipped ? `, "${shownEnd.skipped}"` : ''}.`,
+      `- Events stored during the frame window: ${n(storedDuring)} (${n(Math.round(storedDuring / SECONDS))}/s); list last seq ${n(shownStart.lastSeq)} → ${n(shownEnd.lastSeq)}, following the tail at the end: ${shownEnd.following}; status bar at the end: "${shownEnd.inView}"${shownEnd.skipped ? `, "${shownEnd.skipped}" (${n(skippedCount(shownEnd.skipped) - skippedCount(shownStart.skipped))} of them during the frame window)` : ''}.`,
+      `- Longest stall of the core's event loop (the web server, the store and the simulator share it here) during the frame window: ${n(Math.round(stall.ms))} ms, ending ${stall.endsAt.toFixed(1)} s into the window.`,
       `- Renderer JS heap (CDP \`JSHeapUsedSize\`): ${mb(heapStart)} MB at the start → ${mb(heapEnd)} MB at the end (${mb(heapEndGc)} MB after a forced GC).`,
       `- p95 frame ${frames.p95.toFixed(1)} ms (target < ${TARGET_P95_MS} ms): ${yesNo(met.frames)}.`,
       `- Slowest first filtered page ${worstQuery.toFixed(0)} ms (target < ${TARGET_FIRST_PAGE_MS} ms): ${yesNo(met.query)}.`,

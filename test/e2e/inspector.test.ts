@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitorEvent } from '../../src-main/core/api';
 import { launchChromium, openPage, pageErrors, SCREENSHOT_DIR, startWebApp, type RunningApp } from './support/web-app';
@@ -162,35 +162,50 @@ describe('inspector on crafted events (signed frames, failures, a 1 MB payload)'
     };
   }
 
-  /** Passes the RPC socket through, fails the first same-call query of MOCK_CALL, and can push events. */
-  async function interceptRpc(page: Page): Promise<{ push: (events: MonitorEvent[]) => void }> {
-    let route: WebSocketRoute | null = null;
-    let failedOnce = false;
-    await page.routeWebSocket(/\/rpc$/, (ws) => {
-      route = ws;
-      const server = ws.connectToServer();
-      server.onMessage((message) => ws.send(message));
-      ws.onMessage((message) => {
-        const request = JSON.parse(String(message)) as { id: number; method: string; params: [{ filter?: { callId?: string } }] };
-        if (request.method === 'queryEvents' && request.params[0]?.filter?.callId === MOCK_CALL && !failedOnce) {
+  /**
+   * Fails the first same-call query of MOCK_CALL, and can push events. The page's RPC socket runs in
+   * a worker (src-renderer/src/lib/rpc-socket.worker.ts) that exchanges decoded messages with the
+   * page: both directions are hooked there, in the worker's scope.
+   */
+  async function interceptRpc(page: Page): Promise<{ push: (events: MonitorEvent[]) => Promise<void> }> {
+    const worker = page.workers().find((candidate) => candidate.url().includes('rpc-socket'));
+    if (!worker) throw new Error('The page has no RPC socket worker.');
+    await worker.evaluate((callId) => {
+      interface Request {
+        id: number;
+        method: string;
+        params: [{ filter?: { callId?: string } }];
+      }
+      const scope = self as unknown as {
+        onmessage: (event: MessageEvent<{ kind: string; request?: Request }>) => void;
+        postMessage(message: unknown): void;
+      };
+      const forward = scope.onmessage;
+      let failedOnce = false;
+      scope.onmessage = (event) => {
+        const request = event.data.request;
+        if (request?.method === 'queryEvents' && request.params[0]?.filter?.callId === callId && !failedOnce) {
           failedOnce = true;
-          ws.send(JSON.stringify({ id: request.id, error: { code: 'failed', message: 'The event store is busy.' } }));
+          scope.postMessage({ kind: 'message', message: { id: request.id, error: { code: 'failed', message: 'The event store is busy.' } } });
           return;
         }
-        server.send(message);
-      });
-    });
+        forward(event);
+      };
+    }, MOCK_CALL);
     return {
-      push: (events) => route!.send(JSON.stringify({ event: 'liveBatch', payload: { batchId: 1e9 + events[0]!.seq, events, skipped: 0 } })),
+      push: (events) =>
+        worker.evaluate(
+          (message) => (self as unknown as { postMessage(message: unknown): void }).postMessage({ kind: 'message', message }),
+          { event: 'liveBatch', payload: { batchId: 1e9 + events[0]!.seq, events, skipped: 0 } },
+        ),
     };
   }
 
   it('shows JWT header, claims, dates and the NOT verified badge; retries a failed same-call query; stays fast on 1 MB', async () => {
     const page = await openPage(browser, app.url, 'dark');
-    const rpc = await interceptRpc(page);
-    await page.reload();
     await expect.poll(() => page.getByTestId('connection-chip').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
     await expect.poll(() => page.getByTestId('event-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const rpc = await interceptRpc(page);
 
     const claims = { call_id: MOCK_CALL, state: 'ringing', target: { name: 'Alice Moreno' } };
     const token = await new SignJWT(claims)
@@ -201,7 +216,7 @@ describe('inspector on crafted events (signed frames, failures, a 1 MB payload)'
     const bigPayload = { items: Array.from({ length: 12_000 }, (_, index) => ({ index, id: `item-${index}`, note: 'x'.repeat(60) })) };
     const bigRaw = JSON.stringify(bigPayload);
     expect(bigRaw.length).toBeGreaterThan(1_000_000);
-    rpc.push([
+    await rpc.push([
       craftedEvent(BASE_SEQ + 1, {
         raw: token,
         payload: claims,

@@ -24,7 +24,7 @@ const QUIET_BEFORE_COUNT_MS = 1_000;
 const DRAIN_LIMIT_MS = 60_000;
 /**
  * Growth allowed from start to end. Every in-memory structure on the event path is bounded
- * (dedupe windows of 20,000 keys per connection, live-push backlog of 1,000 events per client,
+ * (dedupe windows of 20,000 keys per connection, live-push backlog of 4,000 events per client,
  * board windows), so what remains is SQLite's page cache and allocator slack.
  */
 const MAX_HEAP_GROWTH_MB = 64;

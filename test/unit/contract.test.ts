@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannel, type SwitchboardBridge } from '../../src-main/core/api';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannel, type ApiEventName, type SwitchboardBridge } from '../../src-main/core/api';
+import { RPC_PATH, type RpcServerMessage } from '../../src-main/web/rpc-messages';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { createWebClient } from '../../src-renderer/src/lib/web-client';
+import { createWebClient, type RpcPipe } from '../../src-renderer/src/lib/web-client';
 import { recordingHost } from '../support/recording-host';
 
 const electron = vi.hoisted(() => ({
@@ -69,14 +70,25 @@ describe('the API contract is what every transport carries', () => {
   it('web mode serves every method and pushes events through the renderer client', async () => {
     const host = recordingHost();
     server = await startWebServer({ host, rendererDir: '/nonexistent', token: 'contract-token' });
-    const origin = `http://127.0.0.1:${server.port}`;
-    class BrowserLikeSocket extends WebSocket {
-      constructor(url: string) {
-        super(url, { headers: { Origin: origin, Cookie: 'switchboard_session=contract-token' } });
-      }
-    }
-    vi.stubGlobal('WebSocket', BrowserLikeSocket);
-    const client: SwitchboardBridge = createWebClient({ protocol: 'http:', host: `127.0.0.1:${server.port}` });
+    // The page's pipe is this socket run in a worker (worker-pipe.ts); here it is the socket itself.
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}${RPC_PATH}`, {
+      headers: { Origin: `http://127.0.0.1:${server.port}`, Cookie: 'switchboard_session=contract-token' },
+    });
+    const wanted: ApiEventName[][] = [];
+    const pipe: RpcPipe = {
+      opened: new Promise((resolve, reject) => {
+        socket.once('open', () => resolve());
+        socket.once('error', reject);
+      }),
+      isOpen: () => socket.readyState === WebSocket.OPEN,
+      send: (request) => socket.send(JSON.stringify(request)),
+      listen: (onMessage, onClose) => {
+        socket.on('message', (data) => onMessage(JSON.parse(String(data)) as RpcServerMessage));
+        socket.on('close', onClose);
+      },
+      want: (events) => wanted.push([...events]),
+    };
+    const client: SwitchboardBridge = createWebClient(pipe);
     expect(Object.keys(client).sort()).toEqual([...API_METHODS, 'on'].sort());
 
     for (const method of API_METHODS) {
@@ -86,9 +98,14 @@ describe('the API contract is what every transport carries', () => {
     expect(host.calls.map((call) => call.method)).toEqual([...API_METHODS]);
     await expect(client.connect('explode')).rejects.toThrow('boom from the core');
 
-    const received = new Promise((resolve) => client.on('connectionState', resolve));
+    let stop = (): void => {};
+    const received = new Promise((resolve) => (stop = client.on('connectionState', resolve)));
+    // The worker is told which pushed events the page listens to, so it can drop the others.
+    expect(wanted).toEqual([['connectionState']]);
     host.pushes[0]!('connectionState', { profileId: 'demo' } as never);
     await expect(received).resolves.toEqual({ profileId: 'demo' });
-    vi.unstubAllGlobals();
+    stop();
+    expect(wanted).toEqual([['connectionState'], []]);
+    socket.close();
   });
 });

@@ -3,7 +3,7 @@ import type { LiveBatch, MonitorEvent } from '../api';
 export interface LivePushOptions {
   /** Batches a client may hold unacknowledged before we stop sending to it. */
   credit: number;
-  /** Most events in one batch; also the most we ever keep waiting for one client. */
+  /** Most events in one batch. */
   maxBatch: number;
   flushIntervalMs: number;
 }
@@ -11,9 +11,11 @@ export interface LivePushOptions {
 export const DEFAULT_LIVE_PUSH: LivePushOptions = { credit: 4, maxBatch: 1000, flushIntervalMs: 50 };
 
 /**
- * One client's live tail. Sends a batch per interval while it has credit; without credit it keeps
- * only the newest `maxBatch` events and counts the rest as skipped (they stay in the store), so a
- * slow or hidden renderer never makes us buffer without bound.
+ * One client's live tail. Sends a batch per interval while it has credit, and a full batch at once
+ * (a burst is sent, not dropped, while the client keeps acknowledging). Without credit it keeps
+ * the newest events its credit would carry (`credit` full batches: a client that acknowledges late,
+ * behind a busy event loop, loses nothing) and counts older ones as skipped (they stay in the
+ * store), so a slow or hidden renderer never makes us buffer without bound.
  */
 export class LiveSubscriber {
   private waiting: MonitorEvent[] = [];
@@ -34,8 +36,9 @@ export class LiveSubscriber {
 
   offer(events: readonly MonitorEvent[]): void {
     if (this.closed || events.length === 0) return;
-    this.waiting.push(...events);
-    const excess = this.waiting.length - this.options.maxBatch;
+    for (const event of events) this.waiting.push(event);
+    this.flushFullBatches();
+    const excess = this.waiting.length - this.options.credit * this.options.maxBatch;
     if (excess > 0) {
       this.waiting.splice(0, excess);
       this.skipped += excess;
@@ -46,6 +49,7 @@ export class LiveSubscriber {
   ack(batchId: number): void {
     if (!this.unacknowledged.delete(batchId)) return;
     this.credit += 1;
+    this.flushFullBatches();
     this.schedule();
   }
 
@@ -57,6 +61,11 @@ export class LiveSubscriber {
     this.onClose();
   }
 
+  /** A full batch need not wait for the interval: sending it at once is what keeps a burst whole. */
+  private flushFullBatches(): void {
+    while (this.waiting.length >= this.options.maxBatch && this.credit > 0) this.flush();
+  }
+
   private schedule(): void {
     if (this.timer || this.closed || this.credit === 0) return;
     if (this.waiting.length === 0 && this.skipped === 0) return;
@@ -64,10 +73,10 @@ export class LiveSubscriber {
   }
 
   private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.closed || this.credit === 0) return;
-    const batch: LiveBatch = { batchId: this.nextBatchId++, events: this.waiting, skipped: this.skipped };
-    this.waiting = [];
+    const batch: LiveBatch = { batchId: this.nextBatchId++, events: this.waiting.splice(0, this.options.maxBatch), skipped: this.skipped };
     this.skipped = 0;
     this.credit -= 1;
     this.unacknowledged.add(batch.batchId);

@@ -1,5 +1,6 @@
 import type { SwitchboardBridge } from '../../../src-main/core/api';
 import { createWebClient } from './web-client';
+import { workerPipe } from './worker-pipe';
 
 declare global {
   interface Window {
@@ -9,7 +10,7 @@ declare global {
 }
 
 /** The only way the UI talks to the core: the Electron bridge when present, else the web-mode socket. */
-export const api: SwitchboardBridge = window.switchboard ?? createWebClient(window.location);
+export const api: SwitchboardBridge = window.switchboard ?? createWebClient(workerPipe());
 
 export type {
   AppInfo,

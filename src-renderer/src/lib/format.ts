@@ -9,6 +9,10 @@ export function formatDateTime(ms: number): string {
   return `${new Date(ms).toLocaleDateString()} ${formatClock(ms)}`;
 }
 
+// One formatter for every count: toLocaleString builds a new one on each call, which showed up
+// as real time with counts redrawn every frame.
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
+  return COUNT_FORMAT.format(value);
 }

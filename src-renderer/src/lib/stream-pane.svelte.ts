@@ -33,6 +33,11 @@ export class StreamPane {
   paused = $state(false);
   heldBack = $state(0);
   following = $state(true);
+  /**
+   * Live events left out while the user reads back in a full pane: taking them would push out the
+   * rows being read. Back at the live edge, the newest page is loaded instead.
+   */
+  leftOut = $state(0);
   hasMoreBefore = $state(false);
   loading = $state(false);
   loadingOlder = $state(false);
@@ -125,6 +130,7 @@ export class StreamPane {
       this.noteSearched(page.searchedDownTo, page.events[0]?.seq);
       if (older.length === 0) return;
       const combined = older.concat(this.events);
+      if (!this.following) this.leftOut += Math.max(0, combined.length - MAX_EVENTS);
       this.events = combined.length > MAX_EVENTS ? combined.slice(0, MAX_EVENTS) : combined;
       this.change = 'prepend';
     } catch (error) {
@@ -145,6 +151,12 @@ export class StreamPane {
       if (generation !== this.generation || !this.hasMoreBefore || this.events.length >= FILL_ROWS) return;
       await this.loadOlder();
     }
+  }
+
+  /** The list left or reached its live edge. */
+  setFollowing(following: boolean): void {
+    this.following = following;
+    if (following && this.leftOut > 0) void this.reload();
   }
 
   togglePause(): void {
@@ -187,15 +199,20 @@ export class StreamPane {
     this.searchedDownTo = null;
     this.lastSeq = Math.max(this.lastSeq, events.at(-1)?.seq ?? 0);
     this.hasMoreBefore = hasMoreBefore;
+    this.leftOut = 0;
     this.change = 'reset';
   }
 
   private append(events: readonly MonitorEvent[]): void {
     if (events.length === 0) return;
+    if (!this.following && (this.leftOut > 0 || this.events.length + events.length > MAX_EVENTS)) {
+      this.leftOut += events.length;
+      this.lastSeq = Math.max(this.lastSeq, events.at(-1)!.seq);
+      return;
+    }
     let combined = this.events.concat(events);
-    const capacity = this.following ? TAIL_CAPACITY : MAX_EVENTS;
-    if (combined.length > capacity) {
-      combined = combined.slice(combined.length - capacity);
+    if (combined.length > TAIL_CAPACITY && this.following) {
+      combined = combined.slice(combined.length - TAIL_CAPACITY);
       this.hasMoreBefore = true;
       this.olderThan = combined[0]!.seq;
       this.searchedDownTo = null;

@@ -4,10 +4,12 @@ const WINDOW_SECONDS = 60;
 
 /**
  * Events per second for each topic over the last minute, bucketed by the time each event was
- * received, for the sparklines on the stream tabs. Old buckets roll off once a second.
+ * received, for the sparklines on the stream tabs. Readers re-render once a second, when old
+ * buckets roll off: the lines plot whole seconds, so redrawing them for every batch would only
+ * repaint the tabs at the frame rate.
  */
 export class TopicRates {
-  /** Bumped when any series changes, so readers re-render. */
+  /** Bumped once a second, so readers re-render. */
   version = $state(0);
   private readonly buckets = new Map<string, Map<number, number>>();
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -29,7 +31,6 @@ export class TopicRates {
       this.buckets.set(event.topic, topic);
       topic.set(second, (topic.get(second) ?? 0) + 1);
     }
-    if (events.length > 0) this.version++;
   }
 
   /** Sixty counts, oldest first, for one topic or (null) all of them. */

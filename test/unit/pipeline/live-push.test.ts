@@ -35,6 +35,19 @@ describe('live push with credit-based flow control', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('sends a burst in full batches at once while it has credit, dropping nothing', () => {
+    const sent: LiveBatch[] = [];
+    const subscriber = new LiveSubscriber((batch) => sent.push(batch), { credit: 3, maxBatch: 10, flushIntervalMs: 50 });
+    subscriber.offer(events(1, 25));
+    expect(sent.map((batch) => batch.events.length)).toEqual([10, 10]);
+    vi.advanceTimersByTime(50);
+    expect(sent.map((batch) => batch.events.length)).toEqual([10, 10, 5]);
+    expect(sent.flatMap((batch) => batch.events.map((e) => e.seq))).toEqual(events(1, 25).map((e) => e.seq));
+    expect(sent.every((batch) => batch.skipped === 0)).toBe(true);
+    vi.advanceTimersByTime(500);
+    expect(sent).toHaveLength(3);
+  });
+
   it('stops sending when credit runs out, keeps only the newest events and counts the rest as skipped', () => {
     const sent: LiveBatch[] = [];
     const subscriber = new LiveSubscriber((batch) => sent.push(batch), { credit: 1, maxBatch: 10, flushIntervalMs: 50 });
@@ -47,11 +60,26 @@ describe('live push with credit-based flow control', () => {
     vi.advanceTimersByTime(5_000);
     expect(sent).toHaveLength(1);
 
+    // A full batch was waiting: it goes out with the acknowledgement, not an interval later.
     subscriber.ack(1);
-    vi.advanceTimersByTime(50);
     expect(sent).toHaveLength(2);
     expect(sent[1]!.events.map((e) => e.seq)).toEqual(events(9_996, 10_005).map((e) => e.seq));
     expect(sent[1]!.skipped).toBe(10_005 - 5 - 10);
+  });
+
+  it('keeps as many waiting events as its credit would carry, so a late acknowledgement loses nothing', () => {
+    const sent: LiveBatch[] = [];
+    const subscriber = new LiveSubscriber((batch) => sent.push(batch), { credit: 2, maxBatch: 10, flushIntervalMs: 50 });
+    subscriber.offer(events(1, 20));
+    expect(sent).toHaveLength(2);
+    // No credit: the next 20 wait, the 5 after them push out the oldest.
+    subscriber.offer(events(21, 45));
+    subscriber.ack(1);
+    subscriber.ack(2);
+    expect(sent.slice(2).map((batch) => [batch.events[0]!.seq, batch.events.at(-1)!.seq, batch.skipped])).toEqual([
+      [26, 35, 5],
+      [36, 45, 0],
+    ]);
   });
 
   it('ignores acknowledgements of batches it never sent or already acknowledged', () => {
