@@ -77,7 +77,9 @@ export class DialpadDirectory {
   /** A fresh socket URL token, as `GET /websockets/{id}` (or a subscription) hands out. */
   issueToken(websocketId: string, subscription: DialpadSubscription | null, now = Date.now()): { token: string; expiresAt: number } {
     const iat = Math.floor(now / 1000);
-    const exp = iat + this.tokenLifetimeSec();
+    // exp is in whole seconds: rounded up, so a token lives at least its lifetime (a 1 s token
+    // issued at x.990 s must not be expired 10 ms later).
+    const exp = Math.ceil(now / 1000) + this.tokenLifetimeSec();
     const sub = subscription === null ? `endpoint:${websocketId}:*` : `endpoint:${websocketId}:${subscription.type}:${subscription.id}`;
     // jti makes every regenerated URL differ, even within the same second.
     const jti = randomBytes(8).toString('hex');
