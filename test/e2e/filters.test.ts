@@ -1,34 +1,19 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataDirWithHistory } from './support/seed-history';
-import { launchChromium, openPage, pageErrors, SCREENSHOT_DIR, seqsOf, startWebApp, type RunningApp } from './support/web-app';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useLiveAppWithHistory } from './support/live-app-with-history';
+import { pageErrors, SCREENSHOT_DIR, seqsOf } from './support/web-app';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HISTORY = 1_200;
 
-let app: RunningApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = dataDirWithHistory(HISTORY);
-  app = await startWebApp({ dataDir });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const { openLive } = useLiveAppWithHistory(HISTORY);
 
 const typesOf = (rows: Locator): Promise<string[]> => rows.evaluateAll((nodes) => nodes.map((node) => node.querySelector('.type')?.textContent ?? ''));
 
 async function liveApp(): Promise<Page> {
-  const page = await openPage(browser, app.url);
-  await expect.poll(() => page.getByTestId('connection-chip').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
+  const page = await openLive();
   await expect.poll(() => page.getByTestId('event-row').count(), { timeout: 20_000 }).toBeGreaterThan(5);
   return page;
 }

@@ -1,41 +1,20 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataDirWithHistory } from './support/seed-history';
-import { launchChromium, openPage, pageErrors, SCREENSHOT_DIR, seqsOf, startWebApp, type RunningApp } from './support/web-app';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useLiveAppWithHistory } from './support/live-app-with-history';
+import { pageErrors, SCREENSHOT_DIR, seqsOf } from './support/web-app';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HISTORY = 1_200;
 
-let app: RunningApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = dataDirWithHistory(HISTORY);
-  app = await startWebApp({ dataDir });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const { openLive } = useLiveAppWithHistory(HISTORY);
 
 const topicsOf = (rows: Locator): Promise<string[]> => rows.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-topic') ?? ''));
 
-async function liveApp(): Promise<Page> {
-  // A fresh browser context: no layout or saved filters from an earlier test.
-  const page = await openPage(browser, app.url);
-  await expect.poll(() => page.getByTestId('connection-chip').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
-  return page;
-}
-
 describe('stream views', () => {
   it('shows one stream per topic as tabs, side by side in split panes', async () => {
-    const page = await liveApp();
+    const page = await openLive();
     const first = page.getByTestId('stream-pane').first();
     await expect.poll(() => first.getByTestId('stream-tab').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
 
@@ -78,7 +57,7 @@ describe('stream views', () => {
   });
 
   it('pause freezes the list while events keep being stored; resume catches up', async () => {
-    const page = await liveApp();
+    const page = await openLive();
     const pane = page.getByTestId('stream-pane').first();
     const rows = pane.getByTestId('event-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(5);
@@ -102,7 +81,7 @@ describe('stream views', () => {
   });
 
   it('scrolling up stops the tail and pages into history; jump to live returns', async () => {
-    const page = await liveApp();
+    const page = await openLive();
     const pane = page.getByTestId('stream-pane').first();
     const rows = pane.getByTestId('event-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(5);
@@ -143,7 +122,7 @@ describe('stream views', () => {
   });
 
   it('pins a payload field as a column, and clear empties only the view', async () => {
-    const page = await liveApp();
+    const page = await openLive();
     const pane = page.getByTestId('stream-pane').first();
     await pane.locator('[data-testid="stream-tab"][data-topic="call"]').click();
     const rows = pane.getByTestId('event-row');
