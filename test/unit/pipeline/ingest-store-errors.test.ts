@@ -22,23 +22,30 @@ function flakyStore() {
 
 const frame = (text: string) => ({ data: Buffer.from(text), isBinary: false, receivedAt: 1 });
 
+/** Raw WebSocket frames into `store`, flushed every 10 ms; store errors collected as messages. */
+function ingestInto(store: ReturnType<typeof flakyStore>, options: { onStored?: (events: MonitorEvent[]) => void; maxBacklog?: number } = {}) {
+  const errors: string[] = [];
+  const ingest = new Ingest({
+    connectionId: 'c',
+    provider: 'websocket',
+    decoder: createRawWebSocketDecoder(),
+    store: store as unknown as EventStore,
+    onStored: options.onStored ?? (() => undefined),
+    onStoreError: (error) => errors.push(error.message),
+    flushIntervalMs: 10,
+    ...(options.maxBacklog !== undefined && { maxBacklog: options.maxBacklog }),
+  });
+  return { ingest, errors };
+}
+
 describe('ingest when the store fails', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('keeps the events, says so, and stores them once the store recovers', () => {
     const store = flakyStore();
-    const errors: string[] = [];
     const pushed: MonitorEvent[] = [];
-    const ingest = new Ingest({
-      connectionId: 'c',
-      provider: 'websocket',
-      decoder: createRawWebSocketDecoder(),
-      store: store as unknown as EventStore,
-      onStored: (events) => pushed.push(...events),
-      onStoreError: (error) => errors.push(error.message),
-      flushIntervalMs: 10,
-    });
+    const { ingest, errors } = ingestInto(store, { onStored: (events) => pushed.push(...events) });
     for (const text of ['a', 'b', 'c']) ingest.acceptFrame(frame(text));
     vi.advanceTimersByTime(10);
     expect(errors).toEqual(['database or disk is full']);
@@ -53,17 +60,7 @@ describe('ingest when the store fails', () => {
 
   it('bounds what waits in memory and reports how many of the oldest events it dropped', () => {
     const store = flakyStore();
-    const errors: string[] = [];
-    const ingest = new Ingest({
-      connectionId: 'c',
-      provider: 'websocket',
-      decoder: createRawWebSocketDecoder(),
-      store: store as unknown as EventStore,
-      onStored: () => undefined,
-      onStoreError: (error) => errors.push(error.message),
-      flushIntervalMs: 10,
-      maxBacklog: 2,
-    });
+    const { ingest, errors } = ingestInto(store, { maxBacklog: 2 });
     for (const text of ['a', 'b', 'c', 'd']) ingest.acceptFrame(frame(text));
     vi.advanceTimersByTime(10);
     expect(errors).toEqual(['database or disk is full (the oldest 2 waiting events were dropped to bound memory)']);
