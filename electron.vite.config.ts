@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(root, 'src-main/electron/main.ts'),
           web: resolve(root, 'src-main/web/main.ts'),
           cli: resolve(root, 'src-main/cli/main.ts'),
+          // Runs on a worker thread of the other entries; see STORE_WRITER_ENTRY.
+          'store-writer': resolve(root, 'src-main/core/store/writer.worker.ts'),
         },
       },
     },

@@ -116,7 +116,11 @@ async function record(args: RecordArgs, loaded: LoadedProfile, log: (line: strin
       sinceRetention += events.length;
       if (sinceRetention >= KEPT_IN_MEMORY) {
         sinceRetention = 0;
-        store.applyRetention();
+        // In memory and on this thread: it has run by the time this returns; a failure ends the run.
+        store.applyRetention().catch((error: unknown) => {
+          log(`could not trim the in-memory log: ${error instanceof Error ? error.message : String(error)}`);
+          finish(EXIT.failure);
+        });
       }
     },
     onState: (status: ConnectionStatus) => {
@@ -145,7 +149,7 @@ async function record(args: RecordArgs, loaded: LoadedProfile, log: (line: strin
   // Stopping drains the pipeline: the closing lifecycle entry is written too.
   await live.stop(code === EXIT.ok ? 'Recording stopped' : 'Recording ended');
   const reconnects = live.connection.status.reconnects;
-  store.close();
+  await store.close();
   if (!outputBroken) await closeOutput(out);
   log(`recorded ${written} event${written === 1 ? '' : 's'} in ${formatDuration(Date.now() - startedAt)}, ${reconnects} reconnect${reconnects === 1 ? '' : 's'}`);
   return code;

@@ -40,6 +40,8 @@ export interface CoreOptions {
   version: string;
   /** Path of a better-sqlite3 binary built for this runtime (Electron's ABI differs from Node's). */
   sqliteNativeBinding?: string;
+  /** The built store writer (store/writer.worker.ts): the event log is then written on its own thread. */
+  storeWriterScript?: string;
   demo?: DemoOptions;
   /** How long a quiet call stays live and an ended one stays shown. */
   board?: BoardModelOptions;
@@ -72,6 +74,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const store = EventStore.open({
     file: join(options.dataDir, 'events.sqlite'),
     ...(options.sqliteNativeBinding && { nativeBinding: options.sqliteNativeBinding }),
+    ...(options.storeWriterScript && { writerScript: options.storeWriterScript }),
   });
   const hub = new LiveHub();
   const sessions = new Set<PushFn>();
@@ -140,7 +143,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await core.sources.stopAll('Switchboard is closing');
       fileServices.close();
       board.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { app, BrowserWindow, net, powerMonitor } from 'electron';
 import { startCore, type Core } from '../core/service';
+import { STORE_WRITER_ENTRY } from '../core/store';
 import { bindApi } from './ipc';
 import { chooseExportPath, chooseImportPath } from './file-dialogs';
 import { installAppMenu } from './menu';
@@ -41,6 +43,7 @@ async function run(): Promise<void> {
     chooseExportPath,
     chooseImportPath,
     ...(process.env.SWITCHBOARD_SQLITE_BINDING && { sqliteNativeBinding: process.env.SWITCHBOARD_SQLITE_BINDING }),
+    storeWriterScript: join(import.meta.dirname, STORE_WRITER_ENTRY),
   });
   protocolUrls.deliverTo((url) => {
     core.handleProtocolUrl(url).catch((error: unknown) => console.error('Switchboard: a switchboard:// link failed:', error));

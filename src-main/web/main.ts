@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/data-dir';
 import { startCore } from '../core/service';
+import { STORE_WRITER_ENTRY } from '../core/store';
 import { openInBrowser } from './open-browser';
 import { startWebServer } from './server';
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string };
   const dataDir = values['data-dir'] ?? defaultDataDir();
 
-  const core = await startCore({ dataDir, mode: 'web', version });
+  const core = await startCore({ dataDir, mode: 'web', version, storeWriterScript: join(here, STORE_WRITER_ENTRY) });
   const server = await startWebServer({ host: core, rendererDir: join(here, '../renderer'), port, transfers: core.transfers });
   console.log(`Switchboard web mode: ${server.url}`);
   if (!values['no-open'] && !(await openInBrowser(server.url))) {

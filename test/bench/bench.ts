@@ -43,11 +43,12 @@ async function main(repoRoot: string, events: number): Promise<boolean> {
   try {
     // JIT warm-up of both paths, into a store of its own.
     await measureRawReceive(warmup.url, WARMUP_EVENTS, RUN_LIMIT_MS);
-    await measurePipeline(warmup.url, WARMUP_EVENTS, RUN_LIMIT_MS, join(workDir, 'warmup'));
+    const writerScript = join(bundleDir, 'store-writer.cjs');
+    await measurePipeline(warmup.url, WARMUP_EVENTS, RUN_LIMIT_MS, join(workDir, 'warmup'), writerScript);
 
     const raw = await measureRawReceive(measured.url, events, RUN_LIMIT_MS);
     const memoryBefore = sampleMemory();
-    const pipeline = await measurePipeline(measured.url, events, RUN_LIMIT_MS, join(workDir, 'measured'));
+    const pipeline = await measurePipeline(measured.url, events, RUN_LIMIT_MS, join(workDir, 'measured'), writerScript);
     const memoryAfter = sampleMemory();
     const report: BenchReport = {
       date: new Date().toISOString().slice(0, 10),

@@ -25,11 +25,17 @@ const isFrameEvent = (event: MonitorEvent): boolean => !event.type.startsWith('s
 
 /**
  * The real path of one profile: Connection -> Dialpad decoder -> Ingest (dedupe, batched append)
- * -> EventStore in `dataDir` -> LiveHub, with one subscriber that acks each batch on the next
+ * -> EventStore in `dataDir`, written on its writer thread as in the app -> LiveHub, with one subscriber that acks each batch on the next
  * turn of the event loop, as a renderer that keeps up would.
  */
-export async function measurePipeline(url: string, count: number, timeoutMs: number, dataDir: string): Promise<PipelineResult> {
-  const store = EventStore.open({ file: join(dataDir, 'events.sqlite') });
+export async function measurePipeline(
+  url: string,
+  count: number,
+  timeoutMs: number,
+  dataDir: string,
+  writerScript: string,
+): Promise<PipelineResult> {
+  const store = EventStore.open({ file: join(dataDir, 'events.sqlite'), writerScript });
   const hub = new LiveHub();
   let openedAt = 0;
   let storedFrames = 0;
@@ -79,6 +85,7 @@ export async function measurePipeline(url: string, count: number, timeoutMs: num
     const pushed = measure(pushedAt === 0 ? pushedTotal : storedTotal, (pushedAt || end) - openedAt);
     await source.stop('benchmark over');
     const searchStart = performance.now();
+    await store.whenSearchable({ text: 'bench' });
     const searchableCount = store.countMatching({ text: 'bench' });
     return {
       stored: rate(storedFrames, (storedAt || end) - openedAt),
@@ -90,6 +97,6 @@ export async function measurePipeline(url: string, count: number, timeoutMs: num
     };
   } finally {
     subscriber.close();
-    store.close();
+    await store.close();
   }
 }

@@ -2,4 +2,4 @@
 import { bundleAndRun } from './bundle-and-run.mjs';
 
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-await bundleAndRun({ entry: 'bench.ts', extraInputs: { 'blast-server': 'blast-server.ts' }, nodeArgs: [...profile, '--expose-gc'] });
+await bundleAndRun({ entry: 'bench.ts', extraInputs: { 'blast-server': 'blast-server.ts', 'store-writer': '../../src-main/core/store/writer.worker.ts' }, nodeArgs: [...profile, '--expose-gc'] });

@@ -18,9 +18,9 @@ interface KilledRun {
 }
 
 /** Runs the writer until it has reported BATCHES_BEFORE_KILL commits, then SIGKILLs it. */
-function runAndKill(script: string, dbFile: string): Promise<KilledRun> {
+function runAndKill(script: string, dbFile: string, storeWriterScript: string): Promise<KilledRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script, dbFile], {
+    const child = spawn(process.execPath, [script, dbFile, storeWriterScript], {
       // The bundle lives in a temp folder; better-sqlite3 (native) is resolved from the repo.
       env: { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,6 +50,7 @@ function runAndKill(script: string, dbFile: string): Promise<KilledRun> {
 describe('EventStore durability across SIGKILL', () => {
   let workDir: string;
   let writerScript: string;
+  let storeWriterScript: string;
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'switchboard-sigkill-'));
@@ -58,17 +59,22 @@ describe('EventStore durability across SIGKILL', () => {
       root: repoRoot,
       logLevel: 'silent',
       build: {
-        ssr: join(repoRoot, 'test/fixtures/store-sigkill-writer.ts'),
+        ssr: true,
         outDir: join(workDir, 'bundle'),
         emptyOutDir: false,
         minify: false,
         rolldownOptions: {
+          input: {
+            writer: join(repoRoot, 'test/fixtures/store-sigkill-writer.ts'),
+            'store-writer': join(repoRoot, 'src-main/core/store/writer.worker.ts'),
+          },
           external: [/^better-sqlite3$/, /^node:/],
-          output: { format: 'cjs', entryFileNames: 'writer.cjs' },
+          output: { format: 'cjs', entryFileNames: '[name].cjs' },
         },
       },
     });
     writerScript = join(workDir, 'bundle', 'writer.cjs');
+    storeWriterScript = join(workDir, 'bundle', 'store-writer.cjs');
   }, 30_000);
 
   afterAll(() => {
@@ -77,7 +83,7 @@ describe('EventStore durability across SIGKILL', () => {
 
   it('keeps every batch the writer saw committed, intact, and stays usable', async () => {
     const dbFile = join(workDir, 'data', 'events.db');
-    const run = await runAndKill(writerScript, dbFile);
+    const run = await runAndKill(writerScript, dbFile, storeWriterScript);
     expect(run.signal).toBe('SIGKILL');
     expect(run.committedRanges.length).toBeGreaterThanOrEqual(BATCHES_BEFORE_KILL);
 

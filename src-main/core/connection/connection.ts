@@ -166,6 +166,14 @@ export class Connection {
     await Promise.all([...this.retiring].map((session) => session.ended));
   }
 
+  /**
+   * While the consumer cannot keep up (the store is behind), frames wait in the kernel instead of
+   * in memory. Brief by design: a socket left unread past two heartbeats is taken for dead.
+   */
+  setReading(reading: boolean): void {
+    for (const session of [this.primary, this.candidate, ...this.draining]) session?.setReading(reading);
+  }
+
   healthCheck(reason: string): void {
     this.guard(() => {
       const { state } = this.current;

@@ -114,6 +114,15 @@ export class SocketSession {
     this.closeGraceTimer ??= setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS);
   }
 
+  /**
+   * Stops reading the socket (the kernel's buffers fill and the server is slowed by TCP itself)
+   * or starts again. Frames already read may still arrive while paused.
+   */
+  setReading(reading: boolean): void {
+    if (reading) this.socket.resume();
+    else this.socket.pause();
+  }
+
   /** The owner has already decided what this socket's end means: stop reporting to it. */
   detach(): void {
     this.handlers = null;

@@ -36,6 +36,7 @@ export async function exportEvents(options: ExportOptions): Promise<{ written: n
   const { store, filter, seqs, signal, onProgress } = options;
   const format = FORMAT_WRITERS[options.format];
   signal?.throwIfAborted();
+  await store.whenSearchable(filter);
   const events = store.iterate(filter, seqs ? { seqs } : {});
   // The total is taken after the iterator fixed its end, so later appends cannot outgrow it
   // (retention during the export can still make it shrink: the last report is always exact).

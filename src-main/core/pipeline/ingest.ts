@@ -14,7 +14,7 @@ export interface IngestOptions {
   connectionId: string;
   provider: ProviderId;
   decoder: FrameDecoder;
-  store: EventStore;
+  store: Pick<EventStore, 'write'>;
   /** Called after each committed batch: only stored events are ever pushed to the UI. */
   onStored: (events: MonitorEvent[]) => void;
   onStoreError: (error: Error) => void;
@@ -23,17 +23,26 @@ export interface IngestOptions {
   dedupeCapacity?: number;
   /** While the store keeps failing, at most this many events wait in memory; older ones are counted as lost. */
   maxBacklog?: number;
+  /** Called with false when events pile up behind a slow write, and with true once they are taken. */
+  setReading?: (reading: boolean) => void;
 }
+
+/** Events waiting behind the write in flight, in batches, before the socket is no longer read. */
+const BATCHES_BEFORE_PAUSE = 4;
 
 type Pending = NewEvent[] | Promise<NewEvent[]>;
 
 /**
  * frame -> decode -> dedupe -> batched append -> onStored. Keeps frames and lifecycle entries in
- * arrival order even when a decode is asynchronous (JWT verification).
+ * arrival order even when a decode is asynchronous (JWT verification). One batch is written at a
+ * time: while it commits (on the store's writer thread) the next one fills, so decoding and
+ * writing overlap and a slower disk makes batches larger instead of queueing writes.
  */
 export class Ingest {
   private batch: NewEvent[] = [];
   private chain: Promise<void> | null = null;
+  private writing: Promise<void> | null = null;
+  private paused = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly seen: RecentKeys;
   private readonly flushIntervalMs: number;
@@ -71,7 +80,9 @@ export class Ingest {
   /** Commits whatever is waiting now (used on stop and in tests). */
   async drain(): Promise<void> {
     while (this.chain) await this.chain;
+    while (this.writing) await this.writing;
     this.flush();
+    while (this.writing) await this.writing;
   }
 
   close(): void {
@@ -123,6 +134,10 @@ export class Ingest {
   private add(events: NewEvent[]): void {
     if (events.length === 0) return;
     this.batch.push(...events);
+    if (this.writing && !this.paused && this.batch.length >= this.maxBatch * BATCHES_BEFORE_PAUSE) {
+      this.paused = true;
+      this.options.setReading?.(false);
+    }
     if (this.batch.length >= this.maxBatch) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.flushIntervalMs);
   }
@@ -130,21 +145,29 @@ export class Ingest {
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.batch.length === 0) return;
+    // The write in flight flushes again when it ends, with everything that arrived meanwhile.
+    if (this.writing || this.batch.length === 0) return;
     const batch = this.batch;
     this.batch = [];
-    let stored: MonitorEvent[];
-    try {
-      stored = this.options.store.append(batch);
-    } catch (error) {
-      const lost = this.keepForRetry(batch);
-      const reason = error instanceof Error ? error.message : String(error);
-      this.options.onStoreError(
-        new Error(lost > 0 ? `${reason} (the oldest ${lost} waiting events were dropped to bound memory)` : reason),
-      );
-      return;
+    if (this.paused) {
+      this.paused = false;
+      this.options.setReading?.(true);
     }
-    this.options.onStored(stored);
+    this.writing = this.options.store.write(batch).then(
+      (stored) => {
+        this.writing = null;
+        this.options.onStored(stored);
+        this.flush();
+      },
+      (error: unknown) => {
+        this.writing = null;
+        const lost = this.keepForRetry(batch);
+        const reason = error instanceof Error ? error.message : String(error);
+        this.options.onStoreError(
+          new Error(lost > 0 ? `${reason} (the oldest ${lost} waiting events were dropped to bound memory)` : reason),
+        );
+      },
+    );
   }
 
   /** Keeps the batch for the next attempt; returns how many of the oldest waiting events had to go. */

@@ -28,6 +28,7 @@ export class LiveSource {
       store: options.store,
       onStored: options.onStored,
       onStoreError: options.onStoreError,
+      setReading: (reading) => this.connection.setReading(reading),
     });
     this.connection.on('frame', (frame) => this.ingest.acceptFrame(frame));
     this.connection.on('lifecycle', (entry) => this.ingest.acceptLifecycle(entry));

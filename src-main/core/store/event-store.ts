@@ -1,57 +1,42 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { EventFilter, EventPage, EventQuery, MonitorEvent } from '../api';
+import { LAST_SEQ_SQL, openDatabase, type DatabaseLocation } from './database';
 import { compileFilter, type CompiledFilter } from './filter-sql';
 import { iterateMatching, type IterateOptions } from './iterate';
+import { LogWriter } from './log-writer';
 import { MatchingEvents } from './matching';
 import { queryPage, type StoredSeqs } from './page';
-import { applyRetention, normalizeRetention } from './retention';
-import { EVENT_COLUMNS, INSERT_EVENT_SQL, fromRow, toRowParams, type EventRow } from './row';
+import { normalizeRetention } from './retention';
+import { EVENT_COLUMNS, fromRow, toRowParams, type EventRow } from './row';
 import { migrate } from './schema';
-import { SearchIndexer } from './search-indexer';
 import { registerFilterFunctions } from './sql-functions';
 import { StatementCache } from './statement-cache';
 import type { NewEvent, RetentionPolicy } from './types';
+import { WriterThread } from './writer-thread';
 
 export type { NewEvent, RetentionPolicy } from './types';
 
-export interface EventStoreOptions {
-  file: string;
-  /** Path of better_sqlite3.node when it does not sit where `bindings` looks (packaged app). */
-  nativeBinding?: string;
+export interface EventStoreOptions extends DatabaseLocation {
   retention?: RetentionPolicy;
+  /**
+   * The built writer.worker.ts: with it every write runs on a thread of its own and reaches the
+   * log through write(); without it (and always for ':memory:') writes run here, synchronously.
+   */
+  writerScript?: string;
 }
 
-/** Planner statistics are refreshed after this many appends, so index choices follow the data. */
-const APPENDS_BETWEEN_OPTIMIZE = 100_000;
-
-/** The durable event log: one SQLite file in WAL mode, one writer (this process). */
+/**
+ * The durable event log: one SQLite file in WAL mode. Reads run on this connection; writes run
+ * on one writer (log-writer.ts), here or on the writer thread.
+ */
 export class EventStore {
   private readonly statements: StatementCache;
   private readonly matching: MatchingEvents;
-  private readonly insertEvent: Database.Statement;
-  private readonly search: SearchIndexer;
-  private readonly appendAll: (events: readonly NewEvent[]) => MonitorEvent[];
   private retention: RetentionPolicy;
-  private appendsSinceOptimize = 0;
 
   static open(options: EventStoreOptions): EventStore {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    const db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const db = openDatabase(options);
     try {
-      // Only takes on a new database (before WAL mode writes the header): rows of ~2 KB (frame and
-      // payload) fill 16 KB pages with far fewer splits than 4 KB ones; appends measured ~35% faster.
-      db.pragma('page_size = 16384');
-      db.pragma('journal_mode = WAL');
-      // With WAL, NORMAL loses no committed transaction on a process crash, only on power loss.
-      db.pragma('synchronous = NORMAL');
-      db.pragma('journal_size_limit = 67108864');
-      // A checkpoint every ~40 MB of WAL instead of every 4 MB: each one waits for an fsync, and at
-      // bursts of tens of thousands of events per second those waits were a third of an append.
-      db.pragma('wal_autocheckpoint = 10000');
-      // Bounded, approximate ANALYZE: cheap enough to run on open and while the log grows.
-      db.pragma('analysis_limit = 1000');
       migrate(db);
       registerFilterFunctions(db);
       db.pragma('optimize = 0x10002');
@@ -59,37 +44,48 @@ export class EventStore {
       db.close();
       throw error;
     }
-    return new EventStore(db, options.retention);
+    const { writerScript, file, nativeBinding } = options;
+    const writer =
+      writerScript === undefined || file === ':memory:'
+        ? new LogWriter(db)
+        : new WriterThread(writerScript, { file, ...(nativeBinding && { nativeBinding }) });
+    return new EventStore(db, writer, options.retention);
   }
 
   private constructor(
     private readonly db: Database.Database,
+    private readonly writer: LogWriter | WriterThread,
     retention: RetentionPolicy | undefined,
   ) {
     this.retention = normalizeRetention(retention);
     this.statements = new StatementCache(db);
     this.matching = new MatchingEvents(this.statements);
-    this.insertEvent = db.prepare(INSERT_EVENT_SQL);
-    this.appendAll = db.transaction((events: readonly NewEvent[]) =>
-      events.map((event): MonitorEvent => {
-        const seq = Number(this.insertEvent.run(...toRowParams(event)).lastInsertRowid);
-        return { ...event, seq };
-      }),
-    );
-    this.search = new SearchIndexer(db, this.lastSeq());
   }
 
-  /** Stores the events in one transaction: all of them get a seq, or none is stored. */
+  /**
+   * Stores the events in one transaction: all of them get a seq, or none is stored. Only for a
+   * store that writes on its own connection (imports, the recorder, tests); the app's store writes
+   * on a thread, through write().
+   */
   append(events: readonly NewEvent[]): MonitorEvent[] {
+    if (!(this.writer instanceof LogWriter)) throw new Error('This store writes on its writer thread: use write().');
+    return withSeqs(events, this.writer.append(events.map(toRowParams)));
+  }
+
+  /** append() wherever the store writes: resolves once the events are committed, in call order. */
+  async write(events: readonly NewEvent[]): Promise<MonitorEvent[]> {
+    if (this.writer instanceof LogWriter) return this.append(events);
     if (events.length === 0) return [];
-    const stored = this.appendAll(events);
-    this.search.noteAppended(stored.at(-1)?.seq ?? this.lastSeq());
-    this.appendsSinceOptimize += stored.length;
-    if (this.appendsSinceOptimize >= APPENDS_BETWEEN_OPTIMIZE) {
-      this.appendsSinceOptimize = 0;
-      this.db.pragma('optimize');
-    }
-    return stored;
+    return withSeqs(events, await this.writer.append(events.map(toRowParams)));
+  }
+
+  /**
+   * A read that searches text must come after this: rows still waiting for the full-text index are
+   * indexed first, so the search sees every stored event. Other reads never wait for the index.
+   */
+  async whenSearchable(filter: EventFilter | undefined): Promise<void> {
+    if (compileFilter(filter).match === null) return;
+    await this.writer.catchUpSearch();
   }
 
   query(query: EventQuery): EventPage {
@@ -115,19 +111,16 @@ export class EventStore {
     return this.matching.count(this.compileForRead(filter));
   }
 
-  /**
-   * A read that searches text first indexes what is not yet searchable, so it sees every stored
-   * event; any other read leaves that to the indexer and never waits for it.
-   */
+  /** On a store that writes on its own connection a text search indexes first; see whenSearchable(). */
   private compileForRead(filter: EventFilter | undefined): CompiledFilter {
     const compiled = compileFilter(filter);
-    if (compiled.match !== null) this.search.catchUp();
+    if (compiled.match !== null && this.writer instanceof LogWriter) this.writer.catchUpSearch();
     return compiled;
   }
 
   /** The highest seq ever assigned, even if retention has since deleted it; 0 for a new store. */
   lastSeq(): number {
-    const seq = this.statements.get("SELECT seq FROM sqlite_sequence WHERE name = 'events'").pluck().get() as
+    const seq = this.statements.get(LAST_SEQ_SQL).pluck().get() as
       | number
       | undefined;
     return seq ?? 0;
@@ -149,16 +142,19 @@ export class EventStore {
     this.retention = normalizeRetention(policy);
   }
 
-  applyRetention(now: number = Date.now()): number {
-    const deleted = applyRetention(this.db, this.retention, now);
-    if (deleted > 0) this.db.pragma('optimize');
-    return deleted;
+  async applyRetention(now: number = Date.now()): Promise<number> {
+    return this.writer.applyRetention(this.retention, now);
   }
 
-  close(): void {
+  /** Waits for every write already asked for, then closes. */
+  async close(): Promise<void> {
     if (!this.db.open) return;
-    this.search.close();
-    this.db.pragma('optimize');
+    if (this.writer instanceof WriterThread) await this.writer.close();
+    else this.writer.close();
     this.db.close();
   }
+}
+
+function withSeqs(events: readonly NewEvent[], seqs: readonly number[]): MonitorEvent[] {
+  return events.map((event, index): MonitorEvent => ({ ...event, seq: seqs[index]! }));
 }

@@ -21,8 +21,10 @@ export interface EventRow {
 export const EVENT_COLUMNS =
   'e.seq, e.connection_id, e.provider, e.received_at, e.occurred_at, e.topic, e.type, e.call_id, e.summary, e.raw, e.raw_encoding, e.payload, e.verified';
 
-/** Parameters for INSERT_EVENT_SQL, in column order. */
-export function toRowParams(event: NewEvent): unknown[] {
+/** Parameters for INSERT_EVENT_SQL, in column order: plain values, cheap to post to the writer thread. */
+export type RowParams = (string | number | null)[];
+
+export function toRowParams(event: NewEvent): RowParams {
   return [
     event.connectionId,
     event.provider,
