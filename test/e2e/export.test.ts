@@ -117,9 +117,10 @@ describe('export and import in web mode', () => {
     expect(filtered.length).toBeGreaterThan(0);
     expect(new Set(filtered.map((event) => event.topic))).toEqual(new Set(['call']));
 
-    const row = page.getByTestId('event-list').first().getByTestId('event-row').last();
-    const seq = Number(await row.getAttribute('data-seq'));
-    await row.click();
+    const list = page.getByTestId('event-list').first();
+    const seq = Number(await list.getByTestId('event-row').last().getAttribute('data-seq'));
+    // By seq, not by position: rows are reused by position and a live event can shift them before the click.
+    await list.locator(`[data-testid="event-row"][data-seq="${seq}"]`).click();
     const selected = await exportScope('selection', 'selected.ndjson');
     expect(selected.map((event) => event.seq)).toEqual([seq]);
     expect(pageErrors(page)).toEqual([]);
