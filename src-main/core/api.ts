@@ -477,6 +477,42 @@ export interface OpenedFile {
   errors: FileLineError[];
 }
 
+// ---- storage: the event log on disk and how much of it is kept --------------------------------
+
+/** How much of the event log to keep; null is no limit. Events beyond a limit are deleted for good. */
+export interface RetentionSettings {
+  /** Keep at most this many events: the newest. */
+  maxEvents: number | null;
+  /** Delete events received longer ago than this. */
+  maxAgeHours: number | null;
+}
+
+/** The event log as it is now. */
+export interface EventLogFigures {
+  events: number;
+  /** `receivedAt` of the first and last stored events (by seq); null when the log is empty. */
+  oldestReceivedAt: number | null;
+  newestReceivedAt: number | null;
+  /** `events.sqlite` plus its write-ahead log. */
+  bytesOnDisk: number;
+}
+
+/** The latest pass that deleted events beyond the retention limits. */
+export interface RetentionRun {
+  finishedAt: number;
+  deleted: number;
+  /** Why it failed; the next pass (within a minute) tries again. */
+  error: string | null;
+}
+
+export interface StorageSettings {
+  retention: RetentionSettings;
+  log: EventLogFigures;
+  lastRun: RetentionRun | null;
+  /** Set when the saved settings could not be read and the defaults are in use instead. */
+  settingsProblem: string | null;
+}
+
 export interface SwitchboardApi {
   getAppInfo(): Promise<AppInfo>;
   listProfiles(): Promise<ProfileSummary[]>;
@@ -524,6 +560,10 @@ export interface SwitchboardApi {
   openNdjsonFile(uploadId?: string): Promise<OpenedFile | null>;
   queryFileEvents(fileId: string, query: EventQuery): Promise<EventPage>;
   closeFile(fileId: string): Promise<void>;
+  /** The event log's size and age, and the retention limits applied to it. */
+  getStorageSettings(): Promise<StorageSettings>;
+  /** Saves the limits and applies them at once (deleting what they exclude) before answering. */
+  setRetention(retention: RetentionSettings): Promise<StorageSettings>;
 }
 
 /** Pushed from the core to the UI. */
@@ -593,6 +633,8 @@ export const API_METHODS = exactKeys<SwitchboardApi>()([
   'openNdjsonFile',
   'queryFileEvents',
   'closeFile',
+  'getStorageSettings',
+  'setRetention',
 ]);
 
 export const API_EVENTS = exactKeys<ApiEvents>()(['liveBatch', 'connectionState', 'boardDiff', 'exportProgress', 'signInResult']);

@@ -15,6 +15,8 @@ import { boardHandlers } from './handlers/board';
 import { dialpadSignInHandlers } from './handlers/dialpad-sign-in';
 import { eventHandlers } from './handlers/events';
 import { createFileServices, fileHandlers } from './handlers/files';
+import { storageHandlers } from './handlers/storage';
+import { StorageService } from './storage/storage-service';
 import type { TransferFolder } from './export/transfer-folder';
 import { BoardService } from './calls/board-service';
 import { LiveHub } from './pipeline/live-push';
@@ -71,8 +73,9 @@ export interface Core extends SessionHost {
 
 export async function startCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? ((line: string) => console.error(line));
+  const eventLogFile = join(options.dataDir, 'events.sqlite');
   const store = EventStore.open({
-    file: join(options.dataDir, 'events.sqlite'),
+    file: eventLogFile,
     ...(options.sqliteNativeBinding && { nativeBinding: options.sqliteNativeBinding }),
     ...(options.storeWriterScript && { writerScript: options.storeWriterScript }),
   });
@@ -85,6 +88,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     options.secrets ??
     (await openSecretStore({ onKeychainUnavailable: (reason) => log(`Switchboard: no system keychain (${reason}); secrets are kept in memory for this session.`) }));
   const profiles = await ProfileStore.open(options.dataDir, log);
+  const storage = await StorageService.start({ dataDir: options.dataDir, store, eventLogFile, log });
   const dialpadTokens = new DialpadTokenManagers(secrets, fetch);
   const board = new BoardService({ ...options.board, store, push: (diff) => broadcast('boardDiff', diff), log });
   const core: CoreContext = {
@@ -130,6 +134,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         ...eventHandlers(core, session),
         ...boardHandlers(core),
         ...fileHandlers(core, session, fileServices),
+        ...storageHandlers(storage),
         close: () => {
           sessions.delete(push);
           session.live.close();
@@ -140,6 +145,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     handleProtocolUrl: (url) => deliverProtocolUrl(core, url),
     transfers: fileServices.transfers,
     async close(): Promise<void> {
+      await storage.close();
       await core.sources.stopAll('Switchboard is closing');
       fileServices.close();
       board.close();

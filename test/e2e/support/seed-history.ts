@@ -12,8 +12,14 @@ const SEEDED_AGENT = 'Seeded Historian';
  */
 export function dataDirWithHistory(count: number): string {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-history-'));
+  seedHistory(dataDir, count);
+  return dataDir;
+}
+
+/** Appends `count` call hangups, 100 ms apart, the first received `startAgoMs` ago. */
+export function seedHistory(dataDir: string, count: number, startAgoMs = 60 * 60_000): void {
   const store = EventStore.open({ file: join(dataDir, 'events.sqlite') });
-  const start = Date.now() - 60 * 60_000;
+  const start = Date.now() - startAgoMs;
   const events = Array.from({ length: count }, (_, index): NewEvent => {
     const payload = { call_id: 900_000 + index, state: 'hangup', direction: 'inbound', duration: index * 1_000, target: { name: SEEDED_AGENT } };
     return {
@@ -33,5 +39,4 @@ export function dataDirWithHistory(count: number): string {
   });
   store.append(events);
   store.close();
-  return dataDir;
 }

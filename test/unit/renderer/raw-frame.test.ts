@@ -27,5 +27,6 @@ describe('raw frame helpers', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatBytes(1024 * 1024)).toBe('1.0 MiB');
+    expect(formatBytes(3.5 * 1024 ** 3)).toBe('3.5 GiB');
   });
 });
