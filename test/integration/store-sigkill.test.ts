@@ -1,14 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventStore } from '../../src-main/core/store/event-store';
 import { BATCH_SIZE, writerEvent } from '../fixtures/store-sigkill-events';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { bundleChild, childEnv } from '../soak/child-bundle';
 /** Committed batches to wait for before the kill: enough to be mid-stream, few enough to be quick. */
 const BATCHES_BEFORE_KILL = 30;
 
@@ -22,7 +19,7 @@ function runAndKill(script: string, dbFile: string, storeWriterScript: string): 
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [script, dbFile, storeWriterScript], {
       // The bundle lives in a temp folder; better-sqlite3 (native) is resolved from the repo.
-      env: { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') },
+      env: childEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const committedRanges: [number, number][] = [];
@@ -54,27 +51,8 @@ describe('EventStore durability across SIGKILL', () => {
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'switchboard-sigkill-'));
-    await build({
-      configFile: false,
-      root: repoRoot,
-      logLevel: 'silent',
-      build: {
-        ssr: true,
-        outDir: join(workDir, 'bundle'),
-        emptyOutDir: false,
-        minify: false,
-        rolldownOptions: {
-          input: {
-            writer: join(repoRoot, 'test/fixtures/store-sigkill-writer.ts'),
-            'store-writer': join(repoRoot, 'src-main/core/store/writer.worker.ts'),
-          },
-          external: [/^better-sqlite3$/, /^node:/],
-          output: { format: 'cjs', entryFileNames: '[name].cjs' },
-        },
-      },
-    });
-    writerScript = join(workDir, 'bundle', 'writer.cjs');
-    storeWriterScript = join(workDir, 'bundle', 'store-writer.cjs');
+    writerScript = await bundleChild('test/fixtures/store-sigkill-writer.ts', join(workDir, 'bundle'), 'writer.cjs');
+    storeWriterScript = await bundleChild('src-main/core/store/writer.worker.ts', join(workDir, 'bundle'), 'store-writer.cjs');
   }, 30_000);
 
   afterAll(() => {

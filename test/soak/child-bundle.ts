@@ -4,8 +4,8 @@ import { build } from 'vite';
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * Bundles a TypeScript entry into one CommonJS file plain node can run, the way the store
- * SIGKILL test does. Packages stay external and are resolved from the repo (NODE_PATH), so the
+ * Bundles a TypeScript entry into one CommonJS file plain node (or a worker thread) can run.
+ * Packages stay external and are resolved from the repo (NODE_PATH), so the
  * child uses the very `ws` and `better-sqlite3` the app ships with.
  */
 export async function bundleChild(entry: string, outDir: string, fileName: string): Promise<string> {
