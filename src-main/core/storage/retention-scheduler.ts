@@ -2,10 +2,10 @@ import type { RetentionRun, RetentionSettings } from '../api';
 import type { RetentionPolicy } from '../store/types';
 import { describeRetention, toStorePolicy } from './retention-settings';
 
-/** The event store as retention sees it; applyRetention may answer at once or later. */
+/** The event store as retention sees it. */
 export interface RetentionTarget {
   setRetention(policy: RetentionPolicy): void;
-  applyRetention(now?: number): number | Promise<number>;
+  applyRetention(now?: number): Promise<number>;
 }
 
 export interface RetentionScheduleOptions {
