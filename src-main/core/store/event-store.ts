@@ -82,9 +82,10 @@ export class EventStore {
   /**
    * A read that searches text must come after this: rows still waiting for the full-text index are
    * indexed first, so the search sees every stored event. Other reads never wait for the index.
+   * A store that writes on its own connection does this inside the read itself (compileForRead).
    */
   async whenSearchable(filter: EventFilter | undefined): Promise<void> {
-    if (compileFilter(filter).match === null) return;
+    if (this.writer instanceof LogWriter || compileFilter(filter).match === null) return;
     await this.writer.catchUpSearch();
   }
 
