@@ -89,10 +89,7 @@ function keyBefore(text: string, colon: number): string | null {
 /** Index of the quote that opens the string closed at `closing`: the nearest one not escaped. */
 function openingQuoteOf(text: string, closing: number): number {
   for (let i = closing - 1; i >= 0; i--) {
-    if (text.charCodeAt(i) !== 0x22) continue;
-    let backslashes = 0;
-    while (text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
-    if (backslashes % 2 === 0) return i;
+    if (text.charCodeAt(i) === 0x22 && !isEscaped(text, i)) return i;
   }
   return -1;
 }
@@ -109,6 +106,38 @@ function decodeKey(raw: string): string {
 
 /** The digits of `"key": <integer>` whose value parses to `value` (the same key may also appear nested). */
 function integerDigitsInText(jsonText: string, key: string, value: number): string | null {
+  const direct = digitsAfterPlainKey(jsonText, key, value);
+  if (direct !== null) return direct;
+  // A key written with escapes (`"call\u005fid"`) is only found by reading every member name.
   const candidates = longIntegersByKey(jsonText).get(key) ?? [];
   return candidates.find((digits) => Number(digits) === value) ?? null;
+}
+
+/**
+ * The common case, in a few native searches instead of a walk over every member: the key as
+ * written (`"call_id"`), followed by a long integer that parses to `value`. An unescaped quote
+ * before the name must open a string, since the text is valid JSON, so each hit is a member name.
+ */
+function digitsAfterPlainKey(jsonText: string, key: string, value: number): string | null {
+  const quotedKey = `"${key}"`;
+  for (let at = jsonText.indexOf(quotedKey); at >= 0; at = jsonText.indexOf(quotedKey, at + 1)) {
+    if (isEscaped(jsonText, at)) continue;
+    const colon = skipBlanks(jsonText, at + quotedKey.length);
+    if (jsonText.charCodeAt(colon) !== 0x3a) continue;
+    let start = skipBlanks(jsonText, colon + 1);
+    const negative = jsonText.charCodeAt(start) === 0x2d;
+    if (negative) start++;
+    let end = start;
+    while (isDigit(jsonText.charCodeAt(end))) end++;
+    if (end - start < MIN_LONG_INTEGER_DIGITS || continuesNumber(jsonText.charCodeAt(end))) continue;
+    const digits = jsonText.slice(negative ? start - 1 : start, end);
+    if (Number(digits) === value) return digits;
+  }
+  return null;
+}
+
+function isEscaped(text: string, quote: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
 }

@@ -41,6 +41,13 @@ describe('exactId', () => {
     const text = '{"we\\"ird":6524329623650304123}';
     expect(exactId(parse(text), 'we"ird', text)).toBe('6524329623650304123');
   });
+
+  it('does not take a name that only ends like the key after an escaped quote', () => {
+    // Both numbers round to the same double: only the member name tells them apart.
+    const text = '{"x\\"call_id":6524329623650304100,"call_id":6524329623650304123}';
+    expect(Number('6524329623650304100')).toBe(Number('6524329623650304123'));
+    expect(exactId(parse(text), 'call_id', text)).toBe('6524329623650304123');
+  });
 });
 
 describe('restoreExactIds', () => {
