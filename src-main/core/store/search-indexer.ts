@@ -6,14 +6,19 @@ const IDLE_SLICE_ROWS = 2_000;
 /** Appends have paused when none came for this long (the ingest flushes at least every 20 ms while frames arrive). */
 const IDLE_MS = 50;
 /**
- * While appends keep coming, one slice of this many rows per BUSY_INTERVAL_MS: 10,000 rows/s, so a
- * steady stream of several thousand events/s stays searchable at once (a search waits for at most
- * a fraction of a second of indexing), and a burst beyond that is stored first and indexed when it
- * ends. Not gated on how busy the thread is: measured with the UI bench, a busy process then let
- * the index fall 45,000 rows behind at 5,000 events/s, and the first search paid ~1 s for it.
+ * While appends keep coming at up to KEEP_UP_ROWS_PER_SECOND, one slice of at most this many rows
+ * per BUSY_INTERVAL_MS: a steady stream of several thousand events/s stays searchable at once (a
+ * search waits for a fraction of a second of indexing). Measured with the UI bench at 5,000
+ * events/s: without this pace the index fell 45,000 rows behind and the first search paid ~1 s.
  */
 const BUSY_SLICE_ROWS = 1_000;
 const BUSY_INTERVAL_MS = 100;
+/**
+ * Faster than this, appends are a burst: indexing as they come would take a third of the
+ * writer's time from the burst itself (FTS5 tokenizing costs about as much as the append), so the
+ * rows are stored first and indexed once the burst ends, or when MAX_LAG_ROWS forces it.
+ */
+const KEEP_UP_ROWS_PER_SECOND = 10_000;
 /** A burst that never pauses still gets indexed: past this many rows behind, each append indexes a slice. */
 const MAX_LAG_ROWS = 250_000;
 
@@ -28,6 +33,8 @@ export class SearchIndexer {
   private appendedThrough: number;
   private timer: NodeJS.Timeout | null = null;
   private lastAppendAt = 0;
+  /** Where appends stood at the last busy tick, to tell a steady stream from a burst. */
+  private lastTick = { at: 0, appendedThrough: 0 };
   private readonly indexRange: (after: number, through: number) => void;
 
   constructor(
@@ -76,11 +83,19 @@ export class SearchIndexer {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (!this.db.open) return;
-      const idle = performance.now() - this.lastAppendAt >= IDLE_MS;
-      this.indexSlice(idle ? IDLE_SLICE_ROWS : BUSY_SLICE_ROWS);
+      const now = performance.now();
+      const idle = now - this.lastAppendAt >= IDLE_MS;
+      if (idle) this.indexSlice(IDLE_SLICE_ROWS);
+      else if (!this.inBurst(now)) this.indexSlice(BUSY_SLICE_ROWS);
+      this.lastTick = { at: now, appendedThrough: this.appendedThrough };
       this.schedule(idle ? 0 : BUSY_INTERVAL_MS);
     }, delayMs);
     this.timer.unref();
+  }
+
+  private inBurst(now: number): boolean {
+    const seconds = (now - this.lastTick.at) / 1000;
+    return this.appendedThrough - this.lastTick.appendedThrough > KEEP_UP_ROWS_PER_SECOND * seconds;
   }
 
   private indexSlice(rows: number): void {
