@@ -63,15 +63,17 @@ export class Ingest {
   }
 
   acceptLifecycle(entry: LifecycleEntry): void {
+    const detailJson = JSON.stringify(entry.detail);
     const lifecycleEvent: DecodedEvent = {
       occurredAt: entry.at,
       topic: 'system',
       type: entry.type,
       callId: null,
       summary: entry.summary,
-      raw: JSON.stringify(entry.detail),
+      raw: detailJson,
       rawEncoding: 'text',
       payload: entry.detail,
+      payloadJson: detailJson,
       verified: null,
     };
     this.enqueue([this.toNewEvent(lifecycleEvent, entry.at)]);
@@ -105,7 +107,7 @@ export class Ingest {
 
   /** Field by field, not by spreading: this runs for every frame, and each spread was a full copy. */
   private toNewEvent(event: DecodedEvent, receivedAt: number): NewEvent {
-    return {
+    const newEvent: NewEvent = {
       connectionId: this.options.connectionId,
       provider: this.options.provider,
       receivedAt,
@@ -119,6 +121,8 @@ export class Ingest {
       payload: event.payload,
       verified: event.verified,
     };
+    if (event.payloadJson !== undefined) newEvent.payloadJson = event.payloadJson;
+    return newEvent;
   }
 
   private enqueue(pending: Pending): void {

@@ -104,7 +104,7 @@ function eventFromJson(
     const summary = describeUnrecognized(MESSAGE_LABEL, value, jsonText);
     return providerMessageEvent({ raw, payload: value, summary: withPrefix(summaryPrefix, summary), verified });
   }
-  return textFrameEvent({ ...fields, summary: withPrefix(summaryPrefix, fields.summary) }, raw, value, verified);
+  return textFrameEvent({ ...fields, summary: withPrefix(summaryPrefix, fields.summary) }, raw, value, verified, jsonText);
 }
 
 function withPrefix(prefix: string | null, summary: string): string {

@@ -1,13 +1,21 @@
 import type { DecodedEvent } from './frame';
 
 /** What a provider's normalizer decides about one decoded frame; the decoder adds raw, payload and verified. */
-export type EventFields = Pick<DecodedEvent, 'topic' | 'type' | 'callId' | 'occurredAt' | 'summary' | 'dedupeKey'>;
+export type EventFields = Pick<DecodedEvent, 'topic' | 'type' | 'callId' | 'occurredAt' | 'summary' | 'dedupeKey'> & {
+  /**
+   * Set by a normalizer that changed the payload it was given (restoreExactIds): its JSON text
+   * now, or null when unknown. Left out, the payload is still what `jsonText` says.
+   */
+  payloadJson?: string | null;
+};
 
+/** `jsonText` is the text `payload` was parsed from. */
 export function textFrameEvent(
   fields: EventFields,
   raw: string,
   payload: unknown,
   verified: boolean | null,
+  jsonText: string,
 ): DecodedEvent {
   const event: DecodedEvent = {
     topic: fields.topic,
@@ -21,6 +29,8 @@ export function textFrameEvent(
     verified,
   };
   if (fields.dedupeKey !== undefined) event.dedupeKey = fields.dedupeKey;
+  const payloadJson = fields.payloadJson === undefined ? jsonText : fields.payloadJson;
+  if (payloadJson !== null) event.payloadJson = payloadJson;
   return event;
 }
 

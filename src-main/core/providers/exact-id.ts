@@ -15,14 +15,47 @@ export function exactId(obj: JsonObject | null, key: string, jsonText: string): 
   return integerDigitsInText(jsonText, key, value) ?? String(value);
 }
 
-/** Rewrites the listed top-level fields of a payload that lost precision as their exact digit strings. */
-export function restoreExactIds(obj: JsonObject, keys: readonly string[], jsonText: string): void {
+/**
+ * Rewrites the listed top-level fields of a payload that lost precision as their exact digit
+ * strings. Returns the JSON text of the payload as it now is, so the store need not stringify it:
+ * `jsonText` itself when nothing changed, `jsonText` with those numbers quoted when that is
+ * certain to be the same payload, or null when only JSON.stringify can tell.
+ */
+export function restoreExactIds(obj: JsonObject, keys: readonly string[], jsonText: string): string | null {
+  const quoted: { at: number; digits: string }[] = [];
+  let textKnown = true;
   for (const key of keys) {
     const value = field(obj, key);
     if (typeof value !== 'number' || Number.isSafeInteger(value) || !Number.isInteger(value)) continue;
     const digits = integerDigitsInText(jsonText, key, value);
-    if (digits !== null) obj[key] = digits;
+    if (digits === null) continue;
+    obj[key] = digits;
+    const at = textKnown ? soleMemberDigitsAt(jsonText, key, digits) : null;
+    if (at === null) textKnown = false;
+    else quoted.push({ at, digits });
   }
+  if (!textKnown) return null;
+  let text = jsonText;
+  for (const { at, digits } of quoted.sort((a, b) => b.at - a.at)) {
+    text = `${text.slice(0, at)}"${digits}"${text.slice(at + digits.length)}`;
+  }
+  return text;
+}
+
+/**
+ * Where `digits` start in the text when the key is written once, plainly, right before them: then
+ * that member is the top-level one the object holds. A text with escapes is never patched, since an
+ * escaped spelling of the key (`"call\u005fid"`) could be the top-level member instead.
+ */
+function soleMemberDigitsAt(jsonText: string, key: string, digits: string): number | null {
+  if (jsonText.includes('\\')) return null;
+  const quotedKey = `"${key}"`;
+  const first = jsonText.indexOf(quotedKey);
+  if (first < 0 || jsonText.indexOf(quotedKey, first + 1) >= 0) return null;
+  const colon = skipBlanks(jsonText, first + quotedKey.length);
+  if (jsonText.charCodeAt(colon) !== 0x3a) return null;
+  const at = skipBlanks(jsonText, colon + 1);
+  return jsonText.startsWith(digits, at) ? at : null;
 }
 
 // Every integer above 2^53 has at least 16 digits; shorter numbers are exact and never looked up.

@@ -15,6 +15,11 @@ export interface RawFrame {
 export type DecodedEvent = Omit<MonitorEvent, 'seq' | 'connectionId' | 'provider' | 'receivedAt'> & {
   /** Events with the same key on the same connection are stored once (double delivery, rotation overlap). */
   dedupeKey?: string;
+  /**
+   * `payload` as JSON text, when the decoder has it without serializing (usually the text it
+   * parsed): JSON.parse of it gives `payload` back. Spares the store a JSON.stringify per event.
+   */
+  payloadJson?: string;
 };
 
 /** Turns frames into events. Must never throw: a frame it cannot read becomes a `system.*` event. */

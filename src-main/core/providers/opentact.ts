@@ -34,7 +34,7 @@ function decodeText(text: string, sizeBytes: number): DecodedEvent {
       });
     }
     const fields = normalizeOpentactEvent(value, text);
-    if (fields !== null) return textFrameEvent(fields, text, value, null);
+    if (fields !== null) return textFrameEvent(fields, text, value, null, text);
   }
   const summary = describeUnrecognized('Opentact message', value, text);
   return providerMessageEvent({ raw: text, payload: value, summary });

@@ -20,7 +20,7 @@ function decodeText(text: string, sizeBytes: number): DecodedEvent {
     const fields = wrapped
       ? normalizeWrappedEvent(wrapped.eventName, wrapped.data, text)
       : normalizeBareResource(value, text);
-    if (fields !== null) return textFrameEvent(fields, text, value, null);
+    if (fields !== null) return textFrameEvent(fields, text, value, null, text);
   }
   const summary = describeUnrecognized('VoIPBin message', value, text);
   return providerMessageEvent({ raw: text, payload: value, summary });

@@ -156,6 +156,23 @@ export class EventStore {
   }
 }
 
+/** Field by field: a spread would also copy `payloadJson`, which only the store needs, into what is pushed. */
 function withSeqs(events: readonly NewEvent[], seqs: readonly number[]): MonitorEvent[] {
-  return events.map((event, index): MonitorEvent => ({ ...event, seq: seqs[index]! }));
+  return events.map(
+    (event, index): MonitorEvent => ({
+      seq: seqs[index]!,
+      connectionId: event.connectionId,
+      provider: event.provider,
+      receivedAt: event.receivedAt,
+      occurredAt: event.occurredAt,
+      topic: event.topic,
+      type: event.type,
+      callId: event.callId,
+      summary: event.summary,
+      raw: event.raw,
+      rawEncoding: event.rawEncoding,
+      payload: event.payload,
+      verified: event.verified,
+    }),
+  );
 }

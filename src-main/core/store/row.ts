@@ -36,7 +36,7 @@ export function toRowParams(event: NewEvent): RowParams {
     event.summary,
     event.raw,
     event.rawEncoding,
-    event.payload === null || event.payload === undefined ? null : JSON.stringify(event.payload),
+    event.payload === null || event.payload === undefined ? null : (event.payloadJson ?? JSON.stringify(event.payload)),
     event.verified === null ? null : event.verified ? 1 : 0,
   ];
 }

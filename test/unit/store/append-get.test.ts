@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,20 @@ describe('EventStore append and get', () => {
     for (const [index, event] of stored.entries()) {
       expect(store.get(event.seq)).toEqual({ ...variants[index], seq: event.seq });
     }
+  });
+
+  it("stores the decoder's payload text as the payload, and pushes no trace of it", () => {
+    const store = stores.open();
+    const payload = { call_id: '6524329623650304123', state: 'ringing' };
+    const payloadJson = '{"call_id": "6524329623650304123",  "state":"ringing"}';
+    const [stored] = store.append([newEvent({ payload, payloadJson })]);
+    expect(stored).toEqual({ ...newEvent({ payload }), seq: 1 });
+    expect(stored).not.toHaveProperty('payloadJson');
+    expect(store.get(1)?.payload).toEqual(payload);
+    const file = new Database(join(stores.dir(), 'events.db'), { readonly: true });
+    expect(file.prepare('SELECT payload FROM events WHERE seq = 1').pluck().get()).toBe(payloadJson);
+    file.close();
+    expect(store.countMatching({ expression: 'call_id = "6524329623650304123"' })).toBe(1);
   });
 
   it('returns null for a seq that does not exist', () => {
