@@ -22,17 +22,23 @@ export function exactId(obj: JsonObject | null, key: string, jsonText: string): 
  * certain to be the same payload, or null when only JSON.stringify can tell.
  */
 export function restoreExactIds(obj: JsonObject, keys: readonly string[], jsonText: string): string | null {
+  // An escaped spelling of a key (`"call\u005fid"`) could be the member the object holds: such a
+  // text is searched the long way and never patched.
+  const plain = !jsonText.includes('\\');
   const quoted: { at: number; digits: string }[] = [];
   let textKnown = true;
   for (const key of keys) {
     const value = field(obj, key);
     if (typeof value !== 'number' || Number.isSafeInteger(value) || !Number.isInteger(value)) continue;
+    const sole = plain ? soleMemberDigits(jsonText, key) : null;
+    if (sole !== null && Number(sole.digits) === value) {
+      obj[key] = sole.digits;
+      quoted.push(sole);
+      continue;
+    }
+    textKnown = false;
     const digits = integerDigitsInText(jsonText, key, value);
-    if (digits === null) continue;
-    obj[key] = digits;
-    const at = textKnown ? soleMemberDigitsAt(jsonText, key, digits) : null;
-    if (at === null) textKnown = false;
-    else quoted.push({ at, digits });
+    if (digits !== null) obj[key] = digits;
   }
   if (!textKnown) return null;
   let text = jsonText;
@@ -43,19 +49,26 @@ export function restoreExactIds(obj: JsonObject, keys: readonly string[], jsonTe
 }
 
 /**
- * Where `digits` start in the text when the key is written once, plainly, right before them: then
- * that member is the top-level one the object holds. A text with escapes is never patched, since an
- * escaped spelling of the key (`"call\u005fid"`) could be the top-level member instead.
+ * The long integer after the key, when a text without escapes writes the key only once: then
+ * that member is the top-level one the object holds, and its digits are where `at` says.
  */
-function soleMemberDigitsAt(jsonText: string, key: string, digits: string): number | null {
-  if (jsonText.includes('\\')) return null;
+function soleMemberDigits(jsonText: string, key: string): { at: number; digits: string } | null {
   const quotedKey = `"${key}"`;
   const first = jsonText.indexOf(quotedKey);
-  if (first < 0 || jsonText.indexOf(quotedKey, first + 1) >= 0) return null;
+  if (first < 0 || jsonText.indexOf(quotedKey, first + quotedKey.length) >= 0) return null;
   const colon = skipBlanks(jsonText, first + quotedKey.length);
   if (jsonText.charCodeAt(colon) !== 0x3a) return null;
   const at = skipBlanks(jsonText, colon + 1);
-  return jsonText.startsWith(digits, at) ? at : null;
+  const end = integerEnd(jsonText, at);
+  return end === null ? null : { at, digits: jsonText.slice(at, end) };
+}
+
+/** End of the long integer (optionally negative) that starts at `start`, or null when there is none. */
+function integerEnd(text: string, start: number): number | null {
+  const first = text.charCodeAt(start) === 0x2d ? start + 1 : start;
+  let end = first;
+  while (isDigit(text.charCodeAt(end))) end++;
+  return end - first < MIN_LONG_INTEGER_DIGITS || continuesNumber(text.charCodeAt(end)) ? null : end;
 }
 
 // Every integer above 2^53 has at least 16 digits; shorter numbers are exact and never looked up.
@@ -73,15 +86,12 @@ function longIntegersByKey(jsonText: string): Map<string, string[]> {
   if (jsonText === indexedText) return indexedDigits;
   const byKey = new Map<string, string[]>();
   for (let colon = jsonText.indexOf(':'); colon >= 0; colon = jsonText.indexOf(':', colon + 1)) {
-    let start = skipBlanks(jsonText, colon + 1);
-    const negative = jsonText.charCodeAt(start) === 0x2d;
-    if (negative) start++;
-    let end = start;
-    while (isDigit(jsonText.charCodeAt(end))) end++;
-    if (end - start < MIN_LONG_INTEGER_DIGITS || continuesNumber(jsonText.charCodeAt(end))) continue;
+    const start = skipBlanks(jsonText, colon + 1);
+    const end = integerEnd(jsonText, start);
+    if (end === null) continue;
     const key = keyBefore(jsonText, colon);
     if (key === null) continue;
-    const digits = jsonText.slice(negative ? start - 1 : start, end);
+    const digits = jsonText.slice(start, end);
     const list = byKey.get(key);
     if (list === undefined) byKey.set(key, [digits]);
     else list.push(digits);
@@ -157,13 +167,10 @@ function digitsAfterPlainKey(jsonText: string, key: string, value: number): stri
     if (isEscaped(jsonText, at)) continue;
     const colon = skipBlanks(jsonText, at + quotedKey.length);
     if (jsonText.charCodeAt(colon) !== 0x3a) continue;
-    let start = skipBlanks(jsonText, colon + 1);
-    const negative = jsonText.charCodeAt(start) === 0x2d;
-    if (negative) start++;
-    let end = start;
-    while (isDigit(jsonText.charCodeAt(end))) end++;
-    if (end - start < MIN_LONG_INTEGER_DIGITS || continuesNumber(jsonText.charCodeAt(end))) continue;
-    const digits = jsonText.slice(negative ? start - 1 : start, end);
+    const start = skipBlanks(jsonText, colon + 1);
+    const end = integerEnd(jsonText, start);
+    if (end === null) continue;
+    const digits = jsonText.slice(start, end);
     if (Number(digits) === value) return digits;
   }
   return null;
