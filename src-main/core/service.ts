@@ -78,6 +78,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     file: eventLogFile,
     ...(options.sqliteNativeBinding && { nativeBinding: options.sqliteNativeBinding }),
     ...(options.storeWriterScript && { writerScript: options.storeWriterScript }),
+    log,
   });
   const hub = new LiveHub();
   const sessions = new Set<PushFn>();

@@ -1,5 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventStore, type NewEvent } from '../../src-main/core/store/event-store';
 import { REPO_ROOT, bundleChild } from '../soak/child-bundle';
@@ -72,6 +73,19 @@ describe('EventStore with its writer thread', () => {
     await store.write(events(25));
     expect(await store.applyRetention()).toBe(15);
     expect(store.count()).toBe(10);
+  });
+
+  it('copies appended pages into the database file beside the writer, and leaves no log behind on close', async () => {
+    const store = open('checkpoint.db');
+    const file = join(workDir, 'checkpoint.db');
+    const sizeBefore = statSync(file).size;
+    // ~3 MB of rows: far below the writer's own checkpoint threshold (~160 MB of log).
+    await store.write(events(3_000).map((event) => ({ ...event, raw: 'x'.repeat(1_000) })));
+    const deadline = Date.now() + 5_000;
+    while (statSync(file).size < sizeBefore + 2_000_000 && Date.now() < deadline) await sleep(50);
+    expect(statSync(file).size).toBeGreaterThan(sizeBefore + 2_000_000);
+    await store.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('refuses a synchronous append, which would need a second writer', () => {

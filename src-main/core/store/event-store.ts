@@ -23,6 +23,8 @@ export interface EventStoreOptions extends DatabaseLocation {
    * log through write(); without it (and always for ':memory:') writes run here, synchronously.
    */
   writerScript?: string;
+  /** Hears of trouble that loses nothing (the writer thread's checkpointer failing). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -48,7 +50,7 @@ export class EventStore {
     const writer =
       writerScript === undefined || file === ':memory:'
         ? new LogWriter(db)
-        : new WriterThread(writerScript, { file, ...(nativeBinding && { nativeBinding }) });
+        : new WriterThread(writerScript, { file, ...(nativeBinding && { nativeBinding }) }, options.log ?? console.error);
     return new EventStore(db, writer, options.retention);
   }
 

@@ -13,4 +13,7 @@ export type WriterReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; message: string; code: string | null };
 
-export type WriterThreadData = DatabaseLocation;
+/** The writer (requests above), or the checkpointer that runs beside it (checkpointer.ts). */
+export interface WriterThreadData extends DatabaseLocation {
+  role: 'writer' | 'checkpointer';
+}
