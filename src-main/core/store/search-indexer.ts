@@ -19,7 +19,10 @@ const BUSY_INTERVAL_MS = 100;
  * rows are stored first and indexed once the burst ends, or when MAX_LAG_ROWS forces it.
  */
 const KEEP_UP_ROWS_PER_SECOND = 10_000;
-/** A burst that never pauses still gets indexed: past this many rows behind, each append indexes a slice. */
+/**
+ * A burst that never pauses still gets indexed: each append indexes whatever it put past this many
+ * rows behind, so a search during a flood waits for at most this many rows (seconds, not minutes).
+ */
 const MAX_LAG_ROWS = 250_000;
 
 /**
@@ -40,6 +43,7 @@ export class SearchIndexer {
   constructor(
     private readonly db: Database.Database,
     lastSeq: number,
+    private readonly maxLagRows = MAX_LAG_ROWS,
   ) {
     this.indexedThrough = db.prepare('SELECT indexed_through FROM search_progress WHERE id = 1').pluck().get() as number;
     this.appendedThrough = lastSeq;
@@ -64,7 +68,7 @@ export class SearchIndexer {
   noteAppended(lastSeq: number): void {
     this.appendedThrough = lastSeq;
     this.lastAppendAt = performance.now();
-    if (this.lag > MAX_LAG_ROWS) this.indexSlice(IDLE_SLICE_ROWS);
+    if (this.lag > this.maxLagRows) this.indexSlice(this.lag - this.maxLagRows);
     this.schedule(IDLE_MS);
   }
 
