@@ -1,4 +1,5 @@
 import type { MonitorEvent, ProviderId } from '../api';
+import { monitorEvent } from '../store/monitor-event';
 
 const PROVIDERS: readonly ProviderId[] = ['dialpad', 'voipbin', 'opentact', 'websocket', 'file'];
 
@@ -30,19 +31,5 @@ export function monitorEventProblem(value: unknown): string | null {
 /** Only the fields of a MonitorEvent, so extra keys in a file do not travel further. */
 export function toMonitorEvent(value: Record<string, unknown>): MonitorEvent {
   const event = value as unknown as MonitorEvent;
-  return {
-    seq: event.seq,
-    connectionId: event.connectionId,
-    provider: event.provider,
-    receivedAt: event.receivedAt,
-    occurredAt: event.occurredAt,
-    topic: event.topic,
-    type: event.type,
-    callId: event.callId,
-    summary: event.summary,
-    raw: event.raw,
-    rawEncoding: event.rawEncoding,
-    payload: event.payload,
-    verified: event.verified,
-  };
+  return monitorEvent(event, event.seq);
 }

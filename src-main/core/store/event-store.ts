@@ -9,6 +9,7 @@ import { queryPage, type StoredSeqs } from './page';
 import { normalizeRetention } from './retention';
 import { EVENT_COLUMNS, fromRow, toRowParams, type EventRow } from './row';
 import { migrate } from './schema';
+import { monitorEvent } from './monitor-event';
 import { registerFilterFunctions } from './sql-functions';
 import { StatementCache } from './statement-cache';
 import type { NewEvent, RetentionPolicy } from './types';
@@ -158,23 +159,6 @@ export class EventStore {
   }
 }
 
-/** Field by field: a spread would also copy `payloadJson`, which only the store needs, into what is pushed. */
 function withSeqs(events: readonly NewEvent[], seqs: readonly number[]): MonitorEvent[] {
-  return events.map(
-    (event, index): MonitorEvent => ({
-      seq: seqs[index]!,
-      connectionId: event.connectionId,
-      provider: event.provider,
-      receivedAt: event.receivedAt,
-      occurredAt: event.occurredAt,
-      topic: event.topic,
-      type: event.type,
-      callId: event.callId,
-      summary: event.summary,
-      raw: event.raw,
-      rawEncoding: event.rawEncoding,
-      payload: event.payload,
-      verified: event.verified,
-    }),
-  );
+  return events.map((event, index) => monitorEvent(event, seqs[index]!));
 }
