@@ -505,6 +505,15 @@ export interface RetentionRun {
   error: string | null;
 }
 
+/** Pushed after every retention pass that deleted events. */
+export interface LogTrimmed {
+  /**
+   * Every event with a lower seq is gone from the log: the oldest stored event's seq, or, when the
+   * pass emptied the log, the seq the next stored event will get.
+   */
+  keptFromSeq: number;
+}
+
 export interface StorageSettings {
   retention: RetentionSettings;
   log: EventLogFigures;
@@ -562,7 +571,10 @@ export interface SwitchboardApi {
   closeFile(fileId: string): Promise<void>;
   /** The event log's size and age, and the retention limits applied to it. */
   getStorageSettings(): Promise<StorageSettings>;
-  /** Saves the limits and applies them at once (deleting what they exclude) before answering. */
+  /**
+   * Saves the limits and applies them at once (deleting what they exclude) before answering; a
+   * deletion is pushed as `logTrimmed` before the answer, as after every scheduled pass.
+   */
   setRetention(retention: RetentionSettings): Promise<StorageSettings>;
 }
 
@@ -574,6 +586,8 @@ export interface ApiEvents {
   boardDiff: BoardDiff;
   exportProgress: ExportStatus;
   signInResult: SignInResult;
+  /** Retention deleted events: whatever a window holds below `keptFromSeq` no longer exists. */
+  logTrimmed: LogTrimmed;
 }
 
 export type ApiMethod = keyof SwitchboardApi;
@@ -637,7 +651,7 @@ export const API_METHODS = exactKeys<SwitchboardApi>()([
   'setRetention',
 ]);
 
-export const API_EVENTS = exactKeys<ApiEvents>()(['liveBatch', 'connectionState', 'boardDiff', 'exportProgress', 'signInResult']);
+export const API_EVENTS = exactKeys<ApiEvents>()(['liveBatch', 'connectionState', 'boardDiff', 'exportProgress', 'signInResult', 'logTrimmed']);
 
 /** Electron IPC channel for one request; the preload and the shell both derive it from here. */
 export const ipcChannel = (method: ApiMethod): string => `switchboard:${method}`;

@@ -89,7 +89,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     options.secrets ??
     (await openSecretStore({ onKeychainUnavailable: (reason) => log(`Switchboard: no system keychain (${reason}); secrets are kept in memory for this session.`) }));
   const profiles = await ProfileStore.open(options.dataDir, log);
-  const storage = await StorageService.start({ dataDir: options.dataDir, store, eventLogFile, log });
+  const storage = await StorageService.start({
+    dataDir: options.dataDir,
+    store,
+    eventLogFile,
+    log,
+    onTrimmed: (trimmed) => broadcast('logTrimmed', trimmed),
+  });
   const dialpadTokens = new DialpadTokenManagers(secrets, fetch);
   const board = new BoardService({ ...options.board, store, push: (diff) => broadcast('boardDiff', diff), log });
   const core: CoreContext = {

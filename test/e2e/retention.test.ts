@@ -7,7 +7,7 @@ import { MemorySecretStore } from '../../src-main/core/secrets/memory-store';
 import { startCore, type Core } from '../../src-main/core/service';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import { seedHistory } from './support/seed-history';
-import { launchChromium, openPage, pageErrors, SCREENSHOT_DIR } from './support/web-app';
+import { launchChromium, openPage, pageErrors, SCREENSHOT_DIR, seqsOf } from './support/web-app';
 
 /*
  * Settings → event log retention, through the UI only. The core runs in this process, as web mode
@@ -186,5 +186,54 @@ describe('event log retention', () => {
     expect(await text(page, 'retention-notice')).toBe('Saved. Nothing needed deleting.');
     expect(JSON.parse(readFileSync(join(dataDir, 'retention.json'), 'utf8')).retention).toEqual({ maxEvents: 2_000_000, maxAgeHours: 12 });
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('takes what retention deleted off every window at once, without a reload', async () => {
+    const oldestStored = (): number => core!.store.query({ afterSeq: 0, limit: 1 }).events[0]!.seq;
+    const list = (page: Page) => page.getByTestId('event-list');
+    const listedSeqs = (page: Page): Promise<number[]> => seqsOf(page.getByTestId('event-row'));
+
+    // A window on the Monitor, reading an event that is about to be deleted.
+    const watcher = await openPage(browser, url);
+    await expect.poll(() => text(watcher, 'event-count')).toBe('50 events in view');
+    const firstSeq = oldestStored();
+    expect(await list(watcher).getAttribute('data-first-seq')).toBe(String(firstSeq));
+    const doomed = firstSeq + 35;
+    await watcher.locator(`[data-testid="event-row"][data-seq="${doomed}"]`).click();
+    await watcher.getByTestId('tab-call').click();
+    expect(await watcher.getByTestId('same-call-row').count()).toBe(1);
+    expect(await watcher.getByTestId('inspector-deleted').count()).toBe(0);
+
+    // Another window keeps only the newest 10.
+    const settings = await openPage(browser, url);
+    await openSettings(settings);
+    await settings.getByTestId('max-events').fill('10');
+    await settings.getByTestId('save-retention').click();
+    await expect.poll(() => text(settings, 'retention-notice')).toBe('Saved. 40 events were deleted.');
+    const keptFrom = oldestStored();
+    expect(keptFrom).toBe(firstSeq + 40);
+
+    // The watching window follows by itself: list, count and related events; the event being read stays, marked.
+    await expect.poll(() => text(watcher, 'event-count')).toBe('10 events in view');
+    expect(await list(watcher).getAttribute('data-count')).toBe('10');
+    expect(await list(watcher).getAttribute('data-first-seq')).toBe(String(keptFrom));
+    expect(Math.min(...(await listedSeqs(watcher)))).toBe(keptFrom);
+    expect(await text(watcher, 'event-seq')).toBe(`#${doomed}`);
+    expect(await text(watcher, 'inspector-deleted')).toMatch(/^Retention has deleted this event from the log\./);
+    expect(await watcher.getByTestId('same-call-row').count()).toBe(0);
+    expect(await watcher.getByTestId('same-call-empty').isVisible()).toBe(true);
+    await watcher.screenshot({ path: join(SCREENSHOT_DIR, 'retention-trimmed-monitor-dark.png') });
+
+    // The same window lowers the limit itself, then goes back to the Monitor.
+    await openSettings(watcher);
+    await watcher.getByTestId('max-events').fill('5');
+    await watcher.getByTestId('save-retention').click();
+    await expect.poll(() => text(watcher, 'retention-notice')).toBe('Saved. 5 events were deleted.');
+    await watcher.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Monitor' }).click();
+    await expect.poll(() => text(watcher, 'event-count')).toBe('5 events in view');
+    await expect.poll(() => list(watcher).getAttribute('data-first-seq')).toBe(String(oldestStored()));
+    expect(Math.min(...(await listedSeqs(watcher)))).toBe(firstSeq + 45);
+    expect(pageErrors(watcher)).toEqual([]);
+    expect(pageErrors(settings)).toEqual([]);
   });
 });

@@ -12,6 +12,8 @@ export interface RetentionScheduleOptions {
   target: RetentionTarget;
   settings: RetentionSettings;
   log: (line: string) => void;
+  /** Told after each pass that deleted events, so what is shown of them can go too. */
+  onDeleted?: () => void;
   /** The first pass: soon after start, but out of the way of the window opening. */
   firstRunAfterMs?: number;
   /** From the end of one scheduled pass to the start of the next. */
@@ -88,9 +90,10 @@ export class RetentionScheduler {
   private async pass(): Promise<void> {
     const settings = this.settings;
     const now = this.options.now ?? Date.now;
+    let deleted = 0;
     try {
       this.options.target.setRetention(toStorePolicy(settings));
-      const deleted = await this.options.target.applyRetention(now());
+      deleted = await this.options.target.applyRetention(now());
       this.latest = { finishedAt: now(), deleted, error: null };
       if (deleted > 0) {
         this.options.log(`Switchboard: retention deleted ${deleted.toLocaleString('en-US')} events from the log (${describeRetention(settings)}).`);
@@ -99,6 +102,17 @@ export class RetentionScheduler {
       const message = error instanceof Error ? error.message : String(error);
       this.latest = { finishedAt: now(), deleted: 0, error: message };
       this.options.log(`Switchboard: retention could not delete old events (${message}); the next pass tries again.`);
+    }
+    if (deleted > 0) this.announceDeletion();
+  }
+
+  /** Outside the pass's own failure handling: the deletion did happen, whatever the listener does. */
+  private announceDeletion(): void {
+    try {
+      this.options.onDeleted?.();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.log(`Switchboard: retention deleted events, but could not tell the UI (${message}); it shows them until reloaded.`);
     }
   }
 }

@@ -1,4 +1,6 @@
 import { api, type ConnectionStatus, type LiveBatch, type MonitorEvent } from './api';
+import { logFloor } from './log-floor.svelte';
+import { withoutDeleted } from './without-deleted';
 
 const HISTORY_PAGE = 1_000;
 /** Events the live tail holds; older ones stay in the store. */
@@ -12,7 +14,7 @@ export type FeedListener = (fresh: readonly MonitorEvent[]) => void;
  * `capacity` of them. Batches that arrive between two frames are applied together at the next
  * frame, so the UI updates once per frame however the socket delivers them; each is acknowledged
  * only once that frame is painted, so a hidden or overloaded window stops the push instead of
- * queueing it.
+ * queueing it. Events retention deletes leave the tail as soon as the core says so.
  */
 export class EventFeed {
   events = $state.raw<MonitorEvent[]>([]);
@@ -30,6 +32,7 @@ export class EventFeed {
   async start(): Promise<void> {
     api.on('liveBatch', (batch) => this.receive(batch));
     api.on('connectionState', (status) => this.updateConnection(status));
+    logFloor.onRaise((keptFromSeq) => (this.events = withoutDeleted(this.events, keptFromSeq)));
     try {
       const [page, connections] = await Promise.all([api.queryEvents({ limit: HISTORY_PAGE }), api.listConnections()]);
       for (const status of connections) this.updateConnection(status);
@@ -75,7 +78,8 @@ export class EventFeed {
   }
 
   private add(events: readonly MonitorEvent[]): void {
-    const fresh = events.filter((event) => event.seq > this.lastSeq);
+    // A batch or the first page can leave before a retention pass and land after it.
+    const fresh = events.filter((event) => event.seq > this.lastSeq && !logFloor.isDeleted(event.seq));
     if (fresh.length === 0) return;
     this.lastSeq = fresh.at(-1)!.seq;
     const merged = this.events.concat(fresh);

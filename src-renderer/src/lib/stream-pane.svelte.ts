@@ -1,5 +1,7 @@
 import { eventMatcher, type EventMatcher } from '../../../src-main/core/filter';
 import { api, type EventFilter, type MonitorEvent } from './api';
+import { logFloor } from './log-floor.svelte';
+import { withoutDeleted } from './without-deleted';
 
 const PAGE_SIZE = 300;
 /** Events one pane keeps while following the tail; older ones are a scroll (a store query) away. */
@@ -15,7 +17,8 @@ const PAUSE_BUFFER = 10_000;
 const FILL_ROWS = 60;
 const MAX_FILL_PAGES = 40;
 
-export type ListChange = 'reset' | 'append' | 'prepend';
+/** `trim`: rows left from the top (retention deleted them), and nothing else changed. */
+export type ListChange = 'reset' | 'append' | 'prepend' | 'trim';
 
 let nextPaneId = 1;
 
@@ -86,8 +89,8 @@ export class StreamPane {
     try {
       const page = await api.queryEvents({ limit: PAGE_SIZE, filter: this.filter });
       if (generation !== this.generation) return;
-      const visible = page.events.filter((event) => event.seq > this.clearedThrough);
-      const reachedClear = visible.length < page.events.length || (page.searchedDownTo ?? Infinity) <= this.clearedThrough;
+      const visible = page.events.filter((event) => event.seq > this.hiddenThrough);
+      const reachedClear = visible.length < page.events.length || (page.searchedDownTo ?? Infinity) <= this.hiddenThrough;
       const newest = page.events.at(-1)?.seq ?? 0;
       // Live events that arrived while the page was on its way, and are newer than it.
       const arrived = this.held.filter((event) => event.seq > newest);
@@ -125,8 +128,8 @@ export class StreamPane {
     try {
       const page = await api.queryEvents({ limit: PAGE_SIZE, beforeSeq, filter: this.filter });
       if (generation !== this.generation) return;
-      const older = page.events.filter((event) => event.seq > this.clearedThrough);
-      this.hasMoreBefore = page.hasMoreBefore && older.length === page.events.length && (page.searchedDownTo ?? Infinity) > this.clearedThrough;
+      const older = page.events.filter((event) => event.seq > this.hiddenThrough);
+      this.hasMoreBefore = page.hasMoreBefore && older.length === page.events.length && (page.searchedDownTo ?? Infinity) > this.hiddenThrough;
       this.noteSearched(page.searchedDownTo, page.events[0]?.seq);
       if (older.length === 0) return;
       const combined = older.concat(this.events);
@@ -138,6 +141,14 @@ export class StreamPane {
     } finally {
       this.loadingOlder = false;
     }
+  }
+
+  /**
+   * Seqs at or below this are never shown: cleared from view, or deleted by retention (a page asked
+   * for before a retention pass can be answered after it).
+   */
+  private get hiddenThrough(): number {
+    return Math.max(this.clearedThrough, logFloor.keptFromSeq - 1);
   }
 
   private noteSearched(searchedDownTo: number | undefined, oldestInPage: number | undefined): void {
@@ -182,6 +193,20 @@ export class StreamPane {
     this.heldBack = 0;
     this.heldOverflow = false;
     this.replace([], false);
+  }
+
+  /** Retention deleted every event below `keptFromSeq`: none stays shown or held, and history ends there. */
+  dropDeleted(keptFromSeq: number): void {
+    const kept = withoutDeleted(this.events, keptFromSeq);
+    if (kept !== this.events) {
+      this.events = kept;
+      this.change = 'trim';
+    }
+    const held = withoutDeleted(this.held, keptFromSeq);
+    // During a reload `held` gathers arrivals that heldBack does not count (yet).
+    if (!this.loading) this.heldBack -= this.held.length - held.length;
+    this.held = held;
+    if (this.olderThan !== null && this.olderThan <= keptFromSeq) this.hasMoreBefore = false;
   }
 
   pin(path: string): void {

@@ -19,10 +19,13 @@ export class TypeCounts {
       this.bump(event, 1);
     }
     while (this.window.length - this.head > this.capacity) this.bump(this.window[this.head++]!, -1);
-    if (this.head >= this.capacity) {
-      this.window = this.window.slice(this.head);
-      this.head = 0;
-    }
+    this.compact();
+  }
+
+  /** Stops counting the events retention deleted: those below `keptFromSeq`, the oldest of the window. */
+  dropDeleted(keptFromSeq: number): void {
+    while (this.head < this.window.length && this.window[this.head]!.seq < keptFromSeq) this.bump(this.window[this.head++]!, -1);
+    this.compact();
   }
 
   /** [type, count] for one topic or (null) all of them, the most frequent first. */
@@ -31,6 +34,12 @@ export class TypeCounts {
     const sources = topic === null ? [...this.byTopic.values()] : [this.byTopic.get(topic) ?? new Map<string, number>()];
     for (const source of sources) for (const [type, count] of source) totals.set(type, (totals.get(type) ?? 0) + count);
     return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  }
+
+  private compact(): void {
+    if (this.head < this.capacity) return;
+    this.window = this.window.slice(this.head);
+    this.head = 0;
   }
 
   private bump(event: MonitorEvent, by: 1 | -1): void {

@@ -49,4 +49,24 @@ describe('TypeCounts', () => {
     expect(counts.counts(null)).toEqual([['call.hangup', 10]]);
     expect(counts.counts('sms')).toEqual([]);
   });
+
+  it('stops counting the events retention deleted, and counts what arrives next as before', () => {
+    const counts = new TypeCounts(10);
+    const old = many(4, 'call', 'call.ringing');
+    const kept = many(3, 'sms', 'sms.inbound');
+    counts.add([...old, ...kept]);
+    counts.dropDeleted(kept[0]!.seq);
+    expect(counts.counts(null)).toEqual([['sms.inbound', 3]]);
+    expect(counts.counts('call')).toEqual([]);
+    // Below what is already gone, or below the whole window: nothing more to drop.
+    counts.dropDeleted(old[0]!.seq);
+    expect(counts.counts(null)).toEqual([['sms.inbound', 3]]);
+    counts.add(many(9, 'call', 'call.hangup'));
+    expect(counts.counts(null)).toEqual([
+      ['call.hangup', 9],
+      ['sms.inbound', 1],
+    ]);
+    counts.dropDeleted(Number.MAX_SAFE_INTEGER);
+    expect(counts.counts(null)).toEqual([]);
+  });
 });

@@ -130,6 +130,46 @@ describe('retention schedule', () => {
     expect(schedule.lastRun).toEqual({ finishedAt: NOW, deleted: 2, error: null });
   });
 
+  it('tells the listener after each pass that deleted events, never after one that deleted none or failed', async () => {
+    const results: (number | Error)[] = [0, 4, new Error('database is locked'), 0, 1];
+    let passes = 0;
+    const store: RetentionTarget = {
+      setRetention: () => undefined,
+      applyRetention: async () => {
+        passes += 1;
+        const next = results.shift()!;
+        if (next instanceof Error) throw next;
+        return next;
+      },
+    };
+    const toldAfterPass: number[] = [];
+    const schedule = new RetentionScheduler({ target: store, settings: DEFAULTS, log: () => undefined, onDeleted: () => toldAfterPass.push(passes), now: () => NOW });
+    schedule.start();
+    await vi.advanceTimersByTimeAsync(5_000 + 4 * 60_000);
+    expect(results).toEqual([]);
+    expect(toldAfterPass).toEqual([2, 5]);
+  });
+
+  it('keeps its schedule, and says why, when the listener fails', async () => {
+    const store: RetentionTarget = { setRetention: () => undefined, applyRetention: async () => 3 };
+    let calls = 0;
+    const schedule = new RetentionScheduler({
+      target: store,
+      settings: DEFAULTS,
+      log: (line) => lines.push(line),
+      onDeleted: () => {
+        calls += 1;
+        throw new Error('socket closed');
+      },
+      now: () => NOW,
+    });
+    schedule.start();
+    await vi.advanceTimersByTimeAsync(5_000 + 60_000);
+    expect(calls).toBe(2);
+    expect(schedule.lastRun).toEqual({ finishedAt: NOW, deleted: 3, error: null });
+    expect(lines).toContain('Switchboard: retention deleted events, but could not tell the UI (socket closed); it shows them until reloaded.');
+  });
+
   it('reports a failed pass until one succeeds', async () => {
     const store: RetentionTarget = {
       setRetention: () => undefined,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventQuery } from '../../../src-main/core/api';
 import { MemorySecretStore } from '../../../src-main/core/secrets/memory-store';
-import { startCore, type ApiSession, type Core } from '../../../src-main/core/service';
+import { startCore, type ApiSession, type Core, type PushFn } from '../../../src-main/core/service';
 import { DEFAULT_RETENTION } from '../../../src-main/core/storage/retention-settings';
 import { StorageService } from '../../../src-main/core/storage/storage-service';
 import { EventStore, type RetentionPolicy } from '../../../src-main/core/store/event-store';
@@ -32,9 +32,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function open(): Promise<ApiSession> {
+async function open(push: PushFn = () => {}): Promise<ApiSession> {
   core = await startCore({ dataDir: dir, mode: 'web', version: 'test', autoConnect: false, secrets: new MemorySecretStore(), log: (line) => lines.push(line) });
-  return core.openSession(() => {});
+  return core.openSession(push);
 }
 
 async function restart(): Promise<ApiSession> {
@@ -74,6 +74,25 @@ describe('storage API', () => {
     expect(JSON.parse(await readFile(join(dir, 'retention.json'), 'utf8'))).toEqual({ version: 1, retention: { maxEvents: 5, maxAgeHours: 48 } });
   });
 
+  it('tells every window where the log now starts, before answering, and only when events went', async () => {
+    const heard: string[] = [];
+    const listener =
+      (window: string): PushFn =>
+      (event, payload) => {
+        if (event === 'logTrimmed') heard.push(`${window} ${JSON.stringify(payload)}`);
+      };
+    const api = await open(listener('first'));
+    core!.openSession(listener('second'));
+
+    await api.setRetention({ maxEvents: 12, maxAgeHours: null }).then(() => heard.push('answered'));
+    expect(heard).toEqual(['first {"keptFromSeq":19}', 'second {"keptFromSeq":19}', 'answered']);
+    expect((await api.queryEvents({ afterSeq: 0, limit: 1 })).events[0]!.seq).toBe(19);
+
+    heard.length = 0;
+    await api.setRetention({ maxEvents: 20, maxAgeHours: null });
+    expect(heard).toEqual([]);
+  });
+
   it('refuses limits that are not whole numbers or null, saving and deleting nothing', async () => {
     const api = await open();
     await expect(api.setRetention({ maxEvents: 0, maxAgeHours: null })).rejects.toThrow(
@@ -105,6 +124,7 @@ describe('storage service', () => {
     const store = EventStore.open({ file });
     const slowStore = {
       count: () => store.count(),
+      lastSeq: () => store.lastSeq(),
       query: (query: EventQuery) => store.query(query),
       setRetention: (policy: RetentionPolicy) => store.setRetention(policy),
       applyRetention: async (now?: number) => {
@@ -116,6 +136,32 @@ describe('storage service', () => {
     try {
       const changed = await storage.setRetention({ maxEvents: 12, maxAgeHours: null });
       expect(changed.log.events).toBe(12);
+      expect(changed.lastRun).toMatchObject({ deleted: 18, error: null });
+    } finally {
+      await storage.close();
+      await store.close();
+    }
+  });
+
+  it('answers a change with its own pass, even when a scheduled pass ends while the figures are read', async () => {
+    const file = join(dir, 'events.sqlite');
+    const store = EventStore.open({ file });
+    let passes = 0;
+    const slowFirstPass = {
+      count: () => store.count(),
+      lastSeq: () => store.lastSeq(),
+      query: (query: EventQuery) => store.query(query),
+      setRetention: (policy: RetentionPolicy) => store.setRetention(policy),
+      // The change's pass outlasts the first scheduled one's start, which then runs right after it.
+      applyRetention: async (now?: number) => {
+        if (++passes === 1) await new Promise((resolve) => setTimeout(resolve, 30));
+        return store.applyRetention(now);
+      },
+    };
+    const storage = await StorageService.start({ dataDir: dir, store: slowFirstPass, eventLogFile: file, log: () => undefined, schedule: { firstRunAfterMs: 10 } });
+    try {
+      const changed = await storage.setRetention({ maxEvents: 12, maxAgeHours: null });
+      expect(passes).toBe(2);
       expect(changed.lastRun).toMatchObject({ deleted: 18, error: null });
     } finally {
       await storage.close();
