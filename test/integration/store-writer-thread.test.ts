@@ -33,6 +33,15 @@ describe('EventStore with its writer thread', () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
+  it('builds the payload text from the raw frame on the thread, where the decoder left it to the store', async () => {
+    const store = open('payload-text.db');
+    const raw = '{"call_id":6524329623650304123,"master_call_id": 6524329623650304124,"state":"ringing"}';
+    const payload = { call_id: '6524329623650304123', master_call_id: '6524329623650304124', state: 'ringing' };
+    const [stored] = await store.write([newEvent({ raw, payload, payloadJson: raw, payloadQuotedIntegers: [11, 30, 49, 68] })]);
+    expect(store.get(stored!.seq)?.payload).toEqual(payload);
+    expect(store.countMatching({ expression: 'master_call_id = "6524329623650304124"' })).toBe(1);
+  });
+
   it('commits writes in the order they were asked for, and reads here see them at once', async () => {
     const store = open('order.db');
     const writes = [store.write(events(300)), store.write(events(200, 300)), store.write(events(1, 500))];

@@ -122,6 +122,7 @@ export class Ingest {
       verified: event.verified,
     };
     if (event.payloadJson !== undefined) newEvent.payloadJson = event.payloadJson;
+    if (event.payloadQuotedIntegers !== undefined) newEvent.payloadQuotedIntegers = event.payloadQuotedIntegers;
     return newEvent;
   }
 

@@ -30,7 +30,7 @@ export function normalizeDialpadEvent(event: JsonObject, jsonText: string): Even
 const CALL_ID_FIELDS = ['call_id', 'master_call_id', 'entry_point_call_id'] as const;
 
 function callEvent(call: JsonObject, jsonText: string): EventFields {
-  const payloadJson = restoreExactIds(call, CALL_ID_FIELDS, jsonText);
+  const payloadQuotedIntegers = restoreExactIds(call, CALL_ID_FIELDS, jsonText);
   const callId = exactId(call, 'call_id', jsonText);
   const state = typeToken(textField(call, 'state'), 'unknown');
   const eventTime = timeField(call, 'event_timestamp');
@@ -54,7 +54,7 @@ function callEvent(call: JsonObject, jsonText: string): EventFields {
       state === 'hangup' && duration !== null && duration > 0 ? formatDuration(duration) : null,
     ]),
     dedupeKey: eventTime === null ? frameDigestKey(jsonText) : `call:${callId ?? ''}:${state}:${eventTime}`,
-    payloadJson,
+    payloadQuotedIntegers,
   };
 }
 
@@ -80,7 +80,7 @@ function insideParty(call: JsonObject): string | null {
 
 function smsEvent(sms: JsonObject, jsonText: string): EventFields {
   const direction = textField(sms, 'direction');
-  const payloadJson = restoreExactIds(sms, ['id'], jsonText);
+  const payloadQuotedIntegers = restoreExactIds(sms, ['id'], jsonText);
   const id = exactId(sms, 'id', jsonText);
   const occurredAt = timeField(sms, 'event_timestamp') ?? timeField(sms, 'created_date');
   const status = textField(sms, 'message_status');
@@ -93,7 +93,7 @@ function smsEvent(sms: JsonObject, jsonText: string): EventFields {
     summary: joinSummary([direction, smsRoute(sms), status, quoted(body, 60)]),
     dedupeKey:
       id !== null && occurredAt !== null ? `sms:${id}:${status ?? ''}:${occurredAt}` : frameDigestKey(jsonText),
-    payloadJson,
+    payloadQuotedIntegers,
   };
 }
 

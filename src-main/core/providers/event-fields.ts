@@ -3,10 +3,11 @@ import type { DecodedEvent } from './frame';
 /** What a provider's normalizer decides about one decoded frame; the decoder adds raw, payload and verified. */
 export type EventFields = Pick<DecodedEvent, 'topic' | 'type' | 'callId' | 'occurredAt' | 'summary' | 'dedupeKey'> & {
   /**
-   * Set by a normalizer that changed the payload it was given (restoreExactIds): its JSON text
-   * now, or null when unknown. Left out, the payload is still what `jsonText` says.
+   * Set by a normalizer that changed the payload it was given (restoreExactIds): where its JSON
+   * text now differs from `jsonText` (DecodedEvent.payloadQuotedIntegers), or null when unknown.
+   * Left out, the payload is still what `jsonText` says.
    */
-  payloadJson?: string | null;
+  payloadQuotedIntegers?: number[] | null;
 };
 
 /** `jsonText` is the text `payload` was parsed from. */
@@ -29,8 +30,10 @@ export function textFrameEvent(
     verified,
   };
   if (fields.dedupeKey !== undefined) event.dedupeKey = fields.dedupeKey;
-  const payloadJson = fields.payloadJson === undefined ? jsonText : fields.payloadJson;
-  if (payloadJson !== null) event.payloadJson = payloadJson;
+  const quoted = fields.payloadQuotedIntegers;
+  if (quoted === null) return event;
+  event.payloadJson = jsonText;
+  if (quoted !== undefined && quoted.length > 0) event.payloadQuotedIntegers = quoted;
   return event;
 }
 

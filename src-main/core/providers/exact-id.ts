@@ -17,11 +17,11 @@ export function exactId(obj: JsonObject | null, key: string, jsonText: string): 
 
 /**
  * Rewrites the listed top-level fields of a payload that lost precision as their exact digit
- * strings. Returns the JSON text of the payload as it now is, so the store need not stringify it:
- * `jsonText` itself when nothing changed, `jsonText` with those numbers quoted when that is
- * certain to be the same payload, or null when only JSON.stringify can tell.
+ * strings. Says how the payload's JSON text now differs from `jsonText`, so the store need not
+ * stringify it: the [start, end) offsets of the integers that are now strings (see
+ * withQuotedIntegers; empty when nothing changed), or null when only JSON.stringify can tell.
  */
-export function restoreExactIds(obj: JsonObject, keys: readonly string[], jsonText: string): string | null {
+export function restoreExactIds(obj: JsonObject, keys: readonly string[], jsonText: string): number[] | null {
   // An escaped spelling of a key (`"call\u005fid"`) could be the member the object holds: such a
   // text is searched the long way and never patched.
   const plain = !jsonText.includes('\\');
@@ -41,11 +41,7 @@ export function restoreExactIds(obj: JsonObject, keys: readonly string[], jsonTe
     if (digits !== null) obj[key] = digits;
   }
   if (!textKnown) return null;
-  let text = jsonText;
-  for (const { at, digits } of quoted.sort((a, b) => b.at - a.at)) {
-    text = `${text.slice(0, at)}"${digits}"${text.slice(at + digits.length)}`;
-  }
-  return text;
+  return quoted.sort((a, b) => a.at - b.at).flatMap(({ at, digits }) => [at, at + digits.length]);
 }
 
 /**

@@ -17,9 +17,12 @@ export type DecodedEvent = Omit<MonitorEvent, 'seq' | 'connectionId' | 'provider
   dedupeKey?: string;
   /**
    * `payload` as JSON text, when the decoder has it without serializing (usually the text it
-   * parsed): JSON.parse of it gives `payload` back. Spares the store a JSON.stringify per event.
+   * parsed, often `raw` itself): withQuotedIntegers(payloadJson, payloadQuotedIntegers ?? [])
+   * parses to `payload`. Spares the store a JSON.stringify per event.
    */
   payloadJson?: string;
+  /** Offsets in payloadJson of the integers the payload holds as strings (64-bit ids); see withQuotedIntegers. */
+  payloadQuotedIntegers?: readonly number[];
 };
 
 /** Turns frames into events. Must never throw: a frame it cannot read becomes a `system.*` event. */

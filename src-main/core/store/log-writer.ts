@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
 import { LAST_SEQ_SQL } from './database';
 import { applyRetention } from './retention';
-import { INSERT_EVENT_SQL, type RowParams } from './row';
+import type { RowParams } from './row';
+import { createRowInserter } from './row-inserter';
 import { SearchIndexer } from './search-indexer';
 import type { RetentionPolicy } from './types';
+
+/** The writing connection's page cache, in KiB (the pragma takes a negative number for KiB). */
+const WRITER_CACHE_KIB = 64 * 1024;
 
 /** Planner statistics are refreshed after this many appends, so index choices follow the data. */
 const APPENDS_BETWEEN_OPTIMIZE = 100_000;
@@ -19,10 +23,11 @@ export class LogWriter {
   private appendsSinceOptimize = 0;
 
   constructor(private readonly db: Database.Database) {
-    const insert = db.prepare(INSERT_EVENT_SQL);
-    this.appendAll = db.transaction((rows: readonly RowParams[]) =>
-      rows.map((row) => Number(insert.run(...row).lastInsertRowid)),
-    );
+    // Appends touch the table and six indexes: SQLite's default 2 MB cache (125 pages of 16 KB)
+    // kept reading their pages back from the write-ahead log. 64 MB holds them; pipeline
+    // throughput measured ~10 % higher (docs/benchmarks.md).
+    db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+    this.appendAll = db.transaction(createRowInserter(db));
     const lastSeq = db.prepare(LAST_SEQ_SQL).pluck().get() as number | undefined;
     this.search = new SearchIndexer(db, lastSeq ?? 0);
   }

@@ -54,7 +54,7 @@ describe('restoreExactIds', () => {
   it('rewrites only the listed fields that lost precision', () => {
     const text = '{"call_id":6524329623650304123,"master_call_id":6524329623650304124,"duration":65243296236503041}';
     const obj = parse(text);
-    restoreExactIds(obj, ['call_id', 'master_call_id', 'missing'], text);
+    expect(restoreExactIds(obj, ['call_id', 'master_call_id', 'missing'], text)).toEqual([11, 30, 48, 67]);
     expect(obj.call_id).toBe('6524329623650304123');
     expect(obj.master_call_id).toBe('6524329623650304124');
     expect(typeof obj.duration).toBe('number');

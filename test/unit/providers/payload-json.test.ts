@@ -3,8 +3,9 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDialpadDecoder } from '../../../src-main/core/providers/dialpad';
-import type { FrameDecoder } from '../../../src-main/core/providers/frame';
+import type { DecodedEvent, FrameDecoder } from '../../../src-main/core/providers/frame';
 import { createOpentactDecoder } from '../../../src-main/core/providers/opentact';
+import { withQuotedIntegers } from '../../../src-main/core/providers/quoted-integers';
 import { createVoipbinDecoder } from '../../../src-main/core/providers/voipbin';
 import { decodeOne, fixture } from './frames';
 
@@ -15,6 +16,11 @@ const DECODERS: Record<string, FrameDecoder> = {
 };
 const FIXTURES = readdirSync(fileURLToPath(new URL('../../fixtures/providers/', import.meta.url)));
 
+/** The payload text the store writes for an event, as the writer builds it. */
+function storedText(event: DecodedEvent): string {
+  return withQuotedIntegers(event.payloadJson!, event.payloadQuotedIntegers ?? []);
+}
+
 /** The store writes payloadJson instead of JSON.stringify(payload): the two must read back the same. */
 describe('payloadJson, the payload as text the decoder already had', () => {
   it.each(FIXTURES)('reads back as the payload for %s', async (name) => {
@@ -22,21 +28,26 @@ describe('payloadJson, the payload as text the decoder already had', () => {
     const event = await decodeOne(decoder, fixture(name));
     if (event.type.startsWith('system.')) return;
     expect(event.payloadJson).toBeDefined();
-    expect(JSON.parse(event.payloadJson!)).toEqual(event.payload);
+    expect(JSON.parse(storedText(event))).toEqual(event.payload);
   });
 
   it('is the frame with its 64-bit ids quoted, as the payload holds them', async () => {
     const raw = '{"call_id":6524329623650304123,"state":"ringing","master_call_id": -6524329623650304555,"event_timestamp":1712345679012}';
     const event = await decodeOne(DECODERS.dialpad!, raw);
-    expect(event.payloadJson).toBe(
+    // The frame itself, with where to quote: the text is built on the writer thread, not here.
+    expect(event.payloadJson).toBe(raw);
+    expect(event.payloadQuotedIntegers).toEqual([11, 30, 67, 87]);
+    expect(storedText(event)).toBe(
       '{"call_id":"6524329623650304123","state":"ringing","master_call_id": "-6524329623650304555","event_timestamp":1712345679012}',
     );
-    expect(JSON.parse(event.payloadJson!)).toEqual(event.payload);
+    expect(JSON.parse(storedText(event))).toEqual(event.payload);
   });
 
   it('is the frame itself when the normalizer changed nothing', async () => {
     const raw = fixture('voipbin-call-hangup-bare.json');
-    expect((await decodeOne(DECODERS.voipbin!, raw)).payloadJson).toBe(raw);
+    const event = await decodeOne(DECODERS.voipbin!, raw);
+    expect(event.payloadJson).toBe(raw);
+    expect(event.payloadQuotedIntegers).toBeUndefined();
   });
 
   it('is left to JSON.stringify when an id key is written twice or the text has escapes', async () => {
@@ -60,7 +71,7 @@ describe('payloadJson, the payload as text the decoder already had', () => {
       receivedAt: 0,
     });
     expect(event?.raw).toBe(token);
-    expect(JSON.parse(event!.payloadJson!)).toEqual(event!.payload);
+    expect(JSON.parse(storedText(event!))).toEqual(event!.payload);
     expect((event!.payload as Record<string, unknown>).call_id).toBe(String(JSON.parse(claims).call_id));
   });
 });

@@ -47,6 +47,29 @@ describe('EventStore append and get', () => {
     expect(store.countMatching({ expression: 'call_id = "6524329623650304123"' })).toBe(1);
   });
 
+  it('builds the payload text from the raw frame where the decoder left it to the store', () => {
+    const store = stores.open();
+    const raw = '{"call_id":6524329623650304123,"state":"ringing"}';
+    const payload = { call_id: '6524329623650304123', state: 'ringing' };
+    const [stored] = store.append([newEvent({ raw, payload, payloadJson: raw, payloadQuotedIntegers: [11, 30] })]);
+    expect(stored).not.toHaveProperty('payloadQuotedIntegers');
+    expect(store.get(1)).toEqual({ ...newEvent({ raw, payload }), seq: 1 });
+    const file = new Database(join(stores.dir(), 'events.db'), { readonly: true });
+    expect(file.prepare('SELECT payload FROM events WHERE seq = 1').pluck().get()).toBe(
+      '{"call_id":"6524329623650304123","state":"ringing"}',
+    );
+    file.close();
+    expect(store.countMatching({ expression: 'call_id = "6524329623650304123"' })).toBe(1);
+  });
+
+  it('gives every row of a large batch its own seq, several INSERT statements long', () => {
+    const store = stores.open();
+    const batch = Array.from({ length: 150 }, (_, index) => newEvent({ summary: `event ${index}`, receivedAt: index }));
+    const stored = store.append(batch);
+    expect(stored.map((event) => event.seq)).toEqual(Array.from({ length: 150 }, (_, index) => index + 1));
+    for (const [index, event] of stored.entries()) expect(store.get(event.seq)).toEqual({ ...batch[index], seq: index + 1 });
+  });
+
   it('returns null for a seq that does not exist', () => {
     const store = stores.open();
     expect(store.get(42)).toBeNull();
