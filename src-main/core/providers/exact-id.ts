@@ -25,38 +25,83 @@ export function restoreExactIds(obj: JsonObject, keys: readonly string[], jsonTe
   // An escaped spelling of a key (`"call\u005fid"`) could be the member the object holds: such a
   // text is searched the long way and never patched.
   const plain = !jsonText.includes('\\');
-  const quoted: { at: number; digits: string }[] = [];
+  let soleNames: number[] | null = null;
+  const spans: number[] = [];
   let textKnown = true;
-  for (const key of keys) {
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
     const value = field(obj, key);
     if (typeof value !== 'number' || Number.isSafeInteger(value) || !Number.isInteger(value)) continue;
-    const sole = plain ? soleMemberDigits(jsonText, key) : null;
-    if (sole !== null && Number(sole.digits) === value) {
-      obj[key] = sole.digits;
-      quoted.push(sole);
+    if (plain) soleNames ??= soleMemberNames(jsonText, memberNames(keys));
+    const digitsAt = valueAfterName(jsonText, soleNames?.[index] ?? -1, key);
+    const digitsEnd = digitsAt < 0 ? null : integerEnd(jsonText, digitsAt);
+    if (digitsEnd !== null) {
+      obj[key] = jsonText.slice(digitsAt, digitsEnd);
+      insertSpan(spans, digitsAt, digitsEnd);
       continue;
     }
     textKnown = false;
     const digits = integerDigitsInText(jsonText, key, value);
     if (digits !== null) obj[key] = digits;
   }
-  if (!textKnown) return null;
-  return quoted.sort((a, b) => a.at - b.at).flatMap(({ at, digits }) => [at, at + digits.length]);
+  return textKnown ? spans : null;
+}
+
+/** The `"key"` member names of a list of keys, and the longest end they all share. */
+interface MemberNames {
+  names: string[];
+  sharedEnd: string;
+}
+
+const memberNamesByKeys = new WeakMap<readonly string[], MemberNames>();
+
+/** Worked out once per list: the lists are the normalizers' constants. */
+function memberNames(keys: readonly string[]): MemberNames {
+  let known = memberNamesByKeys.get(keys);
+  if (known === undefined) {
+    const names = keys.map((key) => `"${key}"`);
+    let sharedEnd = names[0] ?? '"';
+    for (const name of names) while (!name.endsWith(sharedEnd)) sharedEnd = sharedEnd.slice(1);
+    known = { names, sharedEnd };
+    memberNamesByKeys.set(keys, known);
+  }
+  return known;
 }
 
 /**
- * The long integer after the key, when a text without escapes writes the key only once: then
- * that member is the top-level one the object holds, and its digits are where `at` says.
+ * For each name, its offset when a text without escapes writes it exactly once, else -1. Written
+ * once, the name is the member the top-level object holds, so the digits after it are that
+ * member's. One native search for the end the names share (`call_id"` for call_id,
+ * master_call_id and entry_point_call_id) instead of a search of the whole text per name: an
+ * unescaped quote before a name must open a string, so a hit completes at most one of them.
  */
-function soleMemberDigits(jsonText: string, key: string): { at: number; digits: string } | null {
-  const quotedKey = `"${key}"`;
-  const first = jsonText.indexOf(quotedKey);
-  if (first < 0 || jsonText.indexOf(quotedKey, first + quotedKey.length) >= 0) return null;
-  const colon = skipBlanks(jsonText, first + quotedKey.length);
-  if (jsonText.charCodeAt(colon) !== 0x3a) return null;
-  const at = skipBlanks(jsonText, colon + 1);
-  const end = integerEnd(jsonText, at);
-  return end === null ? null : { at, digits: jsonText.slice(at, end) };
+function soleMemberNames(text: string, { names, sharedEnd }: MemberNames): number[] {
+  const offsets = names.map(() => -1);
+  const seen = names.map(() => 0);
+  for (let at = text.indexOf(sharedEnd); at >= 0; at = text.indexOf(sharedEnd, at + 1)) {
+    const end = at + sharedEnd.length;
+    for (let index = 0; index < names.length; index++) {
+      const start = end - names[index]!.length;
+      if (start < 0 || !text.startsWith(names[index]!, start)) continue;
+      seen[index]! += 1;
+      offsets[index] = seen[index] === 1 ? start : -1;
+    }
+  }
+  return offsets;
+}
+
+/** Where the value of the member named at `nameAt` (`"key"`, or -1 for none) starts, or -1. */
+function valueAfterName(text: string, nameAt: number, key: string): number {
+  if (nameAt < 0) return -1;
+  const colon = skipBlanks(text, nameAt + key.length + 2);
+  return text.charCodeAt(colon) === 0x3a ? skipBlanks(text, colon + 1) : -1;
+}
+
+/** Keeps the [start, end) pairs in ascending order (a handful at most). */
+function insertSpan(spans: number[], start: number, end: number): void {
+  let at = spans.length;
+  while (at > 0 && spans[at - 2]! > start) at -= 2;
+  spans.splice(at, 0, start, end);
 }
 
 /** End of the long integer (optionally negative) that starts at `start`, or null when there is none. */

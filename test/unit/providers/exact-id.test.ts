@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { exactId, restoreExactIds } from '../../../src-main/core/providers/exact-id';
+import { withQuotedIntegers } from '../../../src-main/core/providers/quoted-integers';
 
 const parse = (text: string): Record<string, unknown> => JSON.parse(text) as Record<string, unknown>;
 
@@ -58,5 +60,57 @@ describe('restoreExactIds', () => {
     expect(obj.call_id).toBe('6524329623650304123');
     expect(obj.master_call_id).toBe('6524329623650304124');
     expect(typeof obj.duration).toBe('number');
+  });
+
+  it('returns the spans in text order whatever the order of the keys, with blanks around colons', () => {
+    const text = '{"entry_point_call_id" : 6524329623650304125, "call_id":\n6524329623650304123,"master_call_id":-6524329623650304124}';
+    const obj = parse(text);
+    const spans = restoreExactIds(obj, ['call_id', 'master_call_id', 'entry_point_call_id'], text);
+    expect(spans).toEqual([25, 44, 57, 76, 94, 114]);
+    expect(JSON.parse(withQuotedIntegers(text, spans!))).toEqual(obj);
+    expect(obj).toEqual({
+      entry_point_call_id: '6524329623650304125',
+      call_id: '6524329623650304123',
+      master_call_id: '-6524329623650304124',
+    });
+  });
+
+  it('leaves the text to JSON.stringify when the key is also written elsewhere, as a value or nested', () => {
+    for (const text of [
+      '{"note":"call_id","call_id":6524329623650304123}',
+      '{"legs":[{"call_id":6524329623650304999}],"call_id":6524329623650304123}',
+    ]) {
+      const obj = parse(text);
+      expect(restoreExactIds(obj, ['call_id', 'master_call_id'], text)).toBeNull();
+      expect(obj.call_id).toBe('6524329623650304123');
+    }
+  });
+
+  it('gives a text that parses to the restored payload, for any payload', () => {
+    /** A long integer, written into the text as digits. */
+    const longInteger = fc.bigInt({ min: 2n ** 53n, max: 2n ** 63n - 1n }).map((value) => ({ digits: value.toString() }));
+    const member = fc.oneof(longInteger, fc.integer(), fc.string(), fc.constant(null));
+    const frame = fc.record(
+      { call_id: member, master_call_id: member, other: fc.oneof(member, fc.record({ call_id: member })) },
+      { requiredKeys: [] },
+    );
+    const write = (value: unknown, blank: string): string =>
+      typeof value === 'object' && value !== null && 'digits' in value
+        ? String(value.digits)
+        : typeof value === 'object' && value !== null
+          ? `{${Object.entries(value).map(([key, inner]) => `"${key}"${blank}:${blank}${write(inner, blank)}`).join(',')}}`
+          : JSON.stringify(value);
+    fc.assert(
+      fc.property(frame, fc.constantFrom('', ' ', '\n '), (members, blank) => {
+        const text = write(members, blank);
+        const obj = parse(text);
+        const spans = restoreExactIds(obj, ['call_id', 'master_call_id'], text);
+        for (const key of ['call_id', 'master_call_id'] as const) {
+          const written = members[key];
+          if (typeof written === 'object' && written !== null) expect(obj[key]).toBe(written.digits);
+        }
+        if (spans !== null) expect(JSON.parse(withQuotedIntegers(text, spans))).toEqual(obj);
+      }),
+    );
   });
 });
