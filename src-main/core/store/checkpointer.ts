@@ -1,8 +1,12 @@
 import type { MessagePort } from 'node:worker_threads';
 import { openDatabase, type DatabaseLocation } from './database';
 
-/** Often enough that each checkpoint copies a fraction of a second of appends. */
-const CHECKPOINT_INTERVAL_MS = 250;
+/**
+ * A second of appends per checkpoint (~90 MB of log at 50,000 events/s, under the writer's own
+ * ~160 MB threshold). Every 250 ms, the index pages that each commit rewrites were copied four
+ * times as often, with four times the fsyncs: the thread's CPU per event halved at 1 s.
+ */
+const CHECKPOINT_INTERVAL_MS = 1_000;
 
 /**
  * Copies committed pages from the write-ahead log into the database file, on a thread and a
