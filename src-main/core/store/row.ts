@@ -23,7 +23,7 @@ export const EVENT_COLUMNS =
   'e.seq, e.connection_id, e.provider, e.received_at, e.occurred_at, e.topic, e.type, e.call_id, e.summary, e.raw, e.raw_encoding, e.payload, e.verified';
 
 /**
- * Parameters for INSERT_EVENT_SQL, in column order: plain values, cheap to post to the writer
+ * Parameters for an events row, in INSERT_EVENT_COLUMNS order: plain values, cheap to post to the writer
  * thread. One exception, resolved by bindableRow() where the row is inserted: at PAYLOAD_PARAM a
  * number[] stands for the raw text (RAW_PARAM) with the integers at those offsets quoted
  * (withQuotedIntegers; [] for the raw text as it is), so a frame's text crosses to the writer once.
@@ -72,8 +72,6 @@ export function bindableRow(row: RowParams): (string | number | null)[] {
 /** The columns RowParams fills, in its order. */
 export const INSERT_EVENT_COLUMNS =
   'connection_id, provider, received_at, occurred_at, topic, type, call_id, summary, raw, raw_encoding, payload, verified';
-
-export const INSERT_EVENT_SQL = `INSERT INTO events (${INSERT_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export function fromRow(row: EventRow): MonitorEvent {
   return {

@@ -57,6 +57,12 @@ const MIGRATIONS: readonly string[] = [
   INSERT INTO search_progress (id, indexed_through)
     VALUES (1, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0));
   `,
+  `
+  -- Merge index segments eight at a time instead of four: rows enter the index in slices of
+  -- thousands, and merging less often measured ~20 % cheaper per row (search-indexer.ts);
+  -- a search reads a few more segments, well under a millisecond more on 100,000 rows.
+  INSERT INTO events_fts (events_fts, rank) VALUES ('automerge', 8);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
