@@ -5,6 +5,7 @@ import { LiveHub } from '../../src-main/core/pipeline/live-push';
 import { LiveSource } from '../../src-main/core/pipeline/live-source';
 import { createDialpadDecoder } from '../../src-main/core/providers/dialpad';
 import { EventStore } from '../../src-main/core/store/event-store';
+import { cpuPerEvent, sampleThreadCpu, type ThreadCpu } from './thread-cpu';
 import { rate, startThroughput, type Rate, type Throughput } from './throughput';
 
 export interface PipelineResult {
@@ -19,6 +20,10 @@ export interface PipelineResult {
   searchableCount: number;
   /** How long after the last append text search found every event. */
   searchableAfterMs: number;
+  /** CPU per event of the main thread and of all the others (µs, in the `Ms` fields), over the measured run; null off Linux. */
+  threadMicrosPerEvent: ThreadCpu | null;
+  /** How old an event was, on average, when the subscriber got it (receive to push). */
+  meanAgeAtPushMs: number;
 }
 
 const isFrameEvent = (event: MonitorEvent): boolean => !event.type.startsWith('system.');
@@ -44,9 +49,12 @@ export async function measurePipeline(
   let pushedTotal = 0;
   let pushedAt = 0;
   let delivered = 0;
+  let ageSum = 0;
   let storeError: Error | null = null;
   const subscriber = hub.subscribe((batch) => {
     delivered += batch.events.length;
+    const now = Date.now();
+    for (const event of batch.events) ageSum += now - event.receivedAt;
     pushedTotal += batch.events.length + batch.skipped;
     if (storedFrames >= count && pushedTotal >= storedTotal && pushedAt === 0) pushedAt = performance.now();
     setImmediate(() => subscriber.ack(batch.batchId));
@@ -74,6 +82,7 @@ export async function measurePipeline(
 
   const deadline = performance.now() + timeoutMs;
   const measure = startThroughput();
+  const threadsAtStart = sampleThreadCpu();
   source.start();
   try {
     while (pushedAt === 0 && storeError === null && performance.now() < deadline) {
@@ -83,6 +92,8 @@ export async function measurePipeline(
     const end = performance.now();
     // A run cut short by the time limit still reports what went through in that time.
     const pushed = measure(pushedAt === 0 ? pushedTotal : storedTotal, (pushedAt || end) - openedAt);
+    // Before the store closes: its writer and checkpointer threads end with it.
+    const threadMicrosPerEvent = cpuPerEvent(threadsAtStart, sampleThreadCpu(), pushed.events);
     await source.stop('benchmark over');
     const searchStart = performance.now();
     await store.whenSearchable({ text: 'bench' });
@@ -94,6 +105,8 @@ export async function measurePipeline(
       storedCount: store.countMatching({ topics: ['call'] }),
       searchableCount,
       searchableAfterMs: Math.round(performance.now() - searchStart),
+      threadMicrosPerEvent,
+      meanAgeAtPushMs: delivered > 0 ? Math.round(ageSum / delivered) : 0,
     };
   } finally {
     subscriber.close();
