@@ -10,6 +10,8 @@ export const SQL_FUNCTIONS = {
   regexp: 'regexp',
   /** filter_text(summary, rawText, word) → 1 / 0 */
   text: 'filter_text',
+  /** frame_text(raw, payload, raw_from_payload) → the frame a row stores (row.ts, frameText) */
+  frameText: 'frame_text',
 } as const;
 
 /** Top-level free-text words handed to the FTS index at most; the rest run through filter_text(). */
@@ -28,7 +30,8 @@ const EVENT_COLUMNS: Record<EventFieldName, string> = {
   occurredAt: 'e.occurred_at',
 };
 
-const RAW_TEXT = "CASE WHEN e.raw_encoding = 'text' THEN e.raw END";
+/** The text of a text frame, NULL for a binary one (whose `raw` is base64). */
+export const RAW_TEXT = `CASE WHEN e.raw_from_payload IS NOT NULL THEN ${SQL_FUNCTIONS.frameText}(e.raw, e.payload, e.raw_from_payload) WHEN e.raw_encoding = 'text' THEN e.raw END`;
 
 export interface ExpressionSql {
   /** A condition over `events e`; null when the expression is only indexed words. */

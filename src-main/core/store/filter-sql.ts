@@ -1,5 +1,5 @@
 import type { EventFilter } from '../api';
-import { expressionToSql } from '../filter/to-sql';
+import { expressionToSql, RAW_TEXT } from '../filter/to-sql';
 import { parseFilterExpression } from '../filter/parser';
 import { containsPattern, parseTextSearch } from './fts';
 
@@ -67,7 +67,7 @@ export function compileFilter(filter: EventFilter | undefined): CompiledFilter {
   const search = searchText.trim() ? parseTextSearch(searchText) : null;
   for (const word of search?.multiTokenWords ?? []) {
     // LIKE folds ASCII case as the tokenizer does; binary frames are not text to search.
-    conditions.push("(e.summary LIKE ? ESCAPE '\\' OR (e.raw_encoding = 'text' AND e.raw LIKE ? ESCAPE '\\'))");
+    conditions.push(`(e.summary LIKE ? ESCAPE '\\' OR (${RAW_TEXT}) LIKE ? ESCAPE '\\')`);
     params.push(containsPattern(word), containsPattern(word));
   }
   const match = search?.match ?? null;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { bindableRow, INSERT_EVENT_COLUMNS, type RowParams } from './row';
+import { INSERT_EVENT_COLUMNS, pushBindableRow, type RowParams } from './row';
 
 /**
  * Rows per INSERT statement: one statement per row cost a native call, a statement reset and an
@@ -31,7 +31,7 @@ export function createRowInserter(db: Database.Database): (rows: readonly RowPar
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const end = Math.min(rows.length, start + ROWS_PER_STATEMENT);
       const params: (string | number | null)[] = [];
-      for (let index = start; index < end; index++) params.push(...bindableRow(rows[index]!));
+      for (let index = start; index < end; index++) pushBindableRow(params, rows[index]!);
       const lastSeq = Number(statementFor(end - start).run(params).lastInsertRowid);
       for (let index = start; index < end; index++) seqs[index] = lastSeq - (end - 1 - index);
     }

@@ -1,5 +1,5 @@
 import type { MonitorEvent, ProviderId } from '../api';
-import { withQuotedIntegers } from '../providers/quoted-integers';
+import { quotedSpans, withQuotedIntegers, withoutQuotes } from '../providers/quoted-integers';
 import type { NewEvent } from './types';
 
 /** An events row as better-sqlite3 returns it. */
@@ -17,16 +17,18 @@ export interface EventRow {
   raw_encoding: string;
   payload: string | null;
   verified: number | null;
+  raw_from_payload: string | null;
 }
 
 export const EVENT_COLUMNS =
-  'e.seq, e.connection_id, e.provider, e.received_at, e.occurred_at, e.topic, e.type, e.call_id, e.summary, e.raw, e.raw_encoding, e.payload, e.verified';
+  'e.seq, e.connection_id, e.provider, e.received_at, e.occurred_at, e.topic, e.type, e.call_id, e.summary, e.raw, e.raw_encoding, e.payload, e.verified, e.raw_from_payload';
 
 /**
- * Parameters for an events row, in INSERT_EVENT_COLUMNS order: plain values, cheap to post to the writer
- * thread. One exception, resolved by bindableRow() where the row is inserted: at PAYLOAD_PARAM a
- * number[] stands for the raw text (RAW_PARAM) with the integers at those offsets quoted
- * (withQuotedIntegers; [] for the raw text as it is), so a frame's text crosses to the writer once.
+ * Parameters for an events row, in the order of INSERT_EVENT_COLUMNS but its last: plain values,
+ * cheap to post to the writer thread. One exception, resolved by pushBindableRow() where the row is
+ * inserted: at PAYLOAD_PARAM a number[] says that the payload text is the frame (RAW_PARAM) with
+ * the integers at those offsets quoted (withQuotedIntegers; [] for the frame as it is). The frame's
+ * text then crosses to the writer once, and is stored once (see `raw_from_payload` in schema.ts).
  */
 export type RowParams = (string | number | null | readonly number[])[];
 
@@ -60,18 +62,32 @@ function payloadParam(event: NewEvent): string | readonly number[] | null {
   return withQuotedIntegers(json, quoted);
 }
 
-/** The row as SQLite binds it: the payload text built where it was left to the writer (see RowParams). */
-export function bindableRow(row: RowParams): (string | number | null)[] {
+/**
+ * Appends the row to `params` as SQLite binds it, in INSERT_EVENT_COLUMNS order. Where the payload
+ * text is the frame with some integers quoted (see RowParams), only the payload text is stored:
+ * `raw` is left empty and `raw_from_payload` says where the quotes to take out are.
+ */
+export function pushBindableRow(params: (string | number | null)[], row: RowParams): void {
   const payload = row[PAYLOAD_PARAM];
-  if (typeof payload !== 'object' || payload === null) return row as (string | number | null)[];
-  const bindable = row.slice() as (string | number | null)[];
-  bindable[PAYLOAD_PARAM] = withQuotedIntegers(row[RAW_PARAM] as string, payload);
-  return bindable;
+  const fromPayload = typeof payload === 'object' && payload !== null;
+  for (let index = 0; index < row.length; index++) {
+    if (!fromPayload) params.push(row[index] as string | number | null);
+    else if (index === RAW_PARAM) params.push('');
+    else if (index === PAYLOAD_PARAM) params.push(withQuotedIntegers(row[RAW_PARAM] as string, payload));
+    else params.push(row[index] as string | number | null);
+  }
+  params.push(fromPayload ? quotedSpans(payload).join(',') : null);
 }
 
-/** The columns RowParams fills, in its order. */
+/** The columns pushBindableRow fills, in its order. */
 export const INSERT_EVENT_COLUMNS =
-  'connection_id, provider, received_at, occurred_at, topic, type, call_id, summary, raw, raw_encoding, payload, verified';
+  'connection_id, provider, received_at, occurred_at, topic, type, call_id, summary, raw, raw_encoding, payload, verified, raw_from_payload';
+
+/** The frame a row stores: its `raw`, or its payload text with the quotes `raw_from_payload` lists taken out. */
+export function frameText(raw: string, payload: string | null, rawFromPayload: string | null): string {
+  if (rawFromPayload === null || payload === null) return raw;
+  return rawFromPayload === '' ? payload : withoutQuotes(payload, rawFromPayload.split(',').map(Number));
+}
 
 export function fromRow(row: EventRow): MonitorEvent {
   return {
@@ -84,7 +100,7 @@ export function fromRow(row: EventRow): MonitorEvent {
     type: row.type,
     callId: row.call_id,
     summary: row.summary,
-    raw: row.raw,
+    raw: frameText(row.raw, row.payload, row.raw_from_payload),
     rawEncoding: row.raw_encoding === 'base64' ? 'base64' : 'text',
     payload: row.payload === null ? null : JSON.parse(row.payload),
     verified: row.verified === null ? null : row.verified === 1,

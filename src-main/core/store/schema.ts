@@ -63,6 +63,13 @@ const MIGRATIONS: readonly string[] = [
   -- a search reads a few more segments, well under a millisecond more on 100,000 rows.
   INSERT INTO events_fts (events_fts, rank) VALUES ('automerge', 8);
   `,
+  `
+  -- One text per row when the frame is its payload's own text (most JSON frames): \`raw\` is then ''
+  -- and this column says how to get the frame back from \`payload\` (row.ts, frameText): the
+  -- offsets 'start,end,...' of the integers the payload quotes, quotes included, or '' when the
+  -- frame is the payload text itself. NULL: the frame is in \`raw\`, as in every row before.
+  ALTER TABLE events ADD COLUMN raw_from_payload TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

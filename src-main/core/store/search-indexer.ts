@@ -54,10 +54,14 @@ export class SearchIndexer {
   ) {
     this.indexedThrough = db.prepare('SELECT indexed_through FROM search_progress WHERE id = 1').pluck().get() as number;
     this.appendedThrough = lastSeq;
-    // Binary frames are base64 noise to a word index: only their summary is searchable.
+    // Binary frames are base64 noise to a word index: only their summary is searchable. A frame
+    // stored as its payload text (raw_from_payload) has the same words as that text: the quotes
+    // around its ids separate words as the colons and commas around them did.
     const insert = db.prepare(
       `INSERT INTO events_fts (rowid, summary, raw)
-       SELECT seq, summary, CASE raw_encoding WHEN 'text' THEN raw ELSE '' END FROM events WHERE seq > ? AND seq <= ?`,
+       SELECT seq, summary,
+         CASE WHEN raw_from_payload IS NOT NULL THEN payload WHEN raw_encoding = 'text' THEN raw ELSE '' END
+       FROM events WHERE seq > ? AND seq <= ?`,
     );
     const mark = db.prepare('UPDATE search_progress SET indexed_through = ? WHERE id = 1');
     this.indexRange = db.transaction((after: number, through: number) => {

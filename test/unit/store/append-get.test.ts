@@ -62,6 +62,38 @@ describe('EventStore append and get', () => {
     expect(store.countMatching({ expression: 'call_id = "6524329623650304123"' })).toBe(1);
   });
 
+  it('stores a frame that is its payload text once, and gives the frame back exactly', () => {
+    const store = stores.open();
+    const quotedFrame = '{"call_id": 6524329623650304123,"master_call_id":6524329623650304124,"state":"ringing"}';
+    const plainFrame = '{"id":"c-1","status":"ringing"}';
+    const payload = { call_id: '6524329623650304123', master_call_id: '6524329623650304124', state: 'ringing' };
+    const events = [
+      newEvent({ raw: quotedFrame, payload, payloadJson: quotedFrame, payloadQuotedIntegers: [12, 31, 49, 68] }),
+      newEvent({ raw: plainFrame, payload: JSON.parse(plainFrame), payloadJson: plainFrame }),
+    ];
+    const stored = store.append(events);
+    const file = new Database(join(stores.dir(), 'events.db'), { readonly: true });
+    const rows = file.prepare('SELECT raw, payload, raw_from_payload FROM events ORDER BY seq').all();
+    file.close();
+    expect(rows).toEqual([
+      {
+        raw: '',
+        payload: '{"call_id": "6524329623650304123","master_call_id":"6524329623650304124","state":"ringing"}',
+        raw_from_payload: '12,33,51,72',
+      },
+      { raw: '', payload: plainFrame, raw_from_payload: '' },
+    ]);
+    expect(stored.map((event) => store.get(event.seq))).toEqual(
+      stored.map((event, index) => ({ ...newEvent({ raw: events[index]!.raw, payload: events[index]!.payload }), seq: event.seq })),
+    );
+    // Searches read the frame as it came: its words, and text that spans the quotes the payload adds.
+    expect(store.countMatching({ text: '6524329623650304124' })).toBe(1);
+    expect(store.countMatching({ text: 'id":6524329623650304124,' })).toBe(1);
+    expect(store.countMatching({ text: 'id":"6524329623650304124"' })).toBe(0);
+    expect(store.countMatching({ expression: 'master OR nothing' })).toBe(1);
+    expect([...store.iterate(undefined)].map((event) => event.raw)).toEqual([quotedFrame, plainFrame]);
+  });
+
   it('gives every row of a large batch its own seq, several INSERT statements long', () => {
     const store = stores.open();
     const batch = Array.from({ length: 150 }, (_, index) => newEvent({ summary: `event ${index}`, receivedAt: index }));
