@@ -10,16 +10,7 @@
  * as JSON strings.
  */
 export function withQuotedIntegers(text: string, spans: readonly number[]): string {
-  if (spans.length === 0) return text;
-  let result = '';
-  let from = 0;
-  for (let index = 0; index < spans.length; index += 2) {
-    const start = spans[index]!;
-    const end = spans[index + 1]!;
-    result += `${text.slice(from, start)}"${text.slice(start, end)}"`;
-    from = end;
-  }
-  return result + text.slice(from);
+  return replaceSpans(text, spans, (digits) => `"${digits}"`);
 }
 
 /** Where those numbers stand in withQuotedIntegers(text, spans), quotes included. */
@@ -29,13 +20,18 @@ export function quotedSpans(spans: readonly number[]): number[] {
 
 /** The inverse of withQuotedIntegers: `quoted` holds the offsets quotedSpans() gave. */
 export function withoutQuotes(text: string, quoted: readonly number[]): string {
-  if (quoted.length === 0) return text;
+  return replaceSpans(text, quoted, (string) => string.slice(1, -1));
+}
+
+/** `text` with each [start, end) span (ascending, flattened pairs) replaced by what `replace` makes of it. */
+function replaceSpans(text: string, spans: readonly number[], replace: (span: string) => string): string {
+  if (spans.length === 0) return text;
   let result = '';
   let from = 0;
-  for (let index = 0; index < quoted.length; index += 2) {
-    const start = quoted[index]!;
-    const end = quoted[index + 1]!;
-    result += text.slice(from, start) + text.slice(start + 1, end - 1);
+  for (let index = 0; index < spans.length; index += 2) {
+    const start = spans[index]!;
+    const end = spans[index + 1]!;
+    result += text.slice(from, start) + replace(text.slice(start, end));
     from = end;
   }
   return result + text.slice(from);
