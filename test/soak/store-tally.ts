@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 export interface ProviderTally {
   /** Rows of the provider whose type is not `system.*`: the provider's own events. */
   events: number;
-  /** Of those, how many distinct raw frames: equal to `events` when nothing was stored twice. */
+  /** Of those, how many distinct frames: equal to `events` when nothing was stored twice. */
   distinctFrames: number;
   /** `system.*` rows by type: lifecycle entries and malformed frames, never counted as events. */
   system: Record<string, number>;
@@ -16,7 +16,11 @@ export function tallyStore(file: string): Record<string, ProviderTally> {
     const tallies: Record<string, ProviderTally> = {};
     const events = db
       .prepare(
-        `SELECT provider, count(*) AS events, count(DISTINCT raw) AS distinctFrames
+        // A frame stored as its payload text (raw_from_payload, schema 4) is told apart by that text
+        // and the quotes it adds, which the frame determines and which give the frame back.
+        `SELECT provider, count(*) AS events,
+                count(DISTINCT CASE WHEN raw_from_payload IS NULL THEN 'raw:' || raw
+                                    ELSE 'payload:' || raw_from_payload || ':' || payload END) AS distinctFrames
            FROM events WHERE type NOT LIKE 'system.%' GROUP BY provider`,
       )
       .all() as { provider: string; events: number; distinctFrames: number }[];
