@@ -28,6 +28,7 @@ export function normalizeDialpadEvent(event: JsonObject, jsonText: string): Even
 }
 
 const CALL_ID_FIELDS = ['call_id', 'master_call_id', 'entry_point_call_id'] as const;
+const SMS_ID_FIELDS = ['id'] as const;
 
 function callEvent(call: JsonObject, jsonText: string): EventFields {
   const payloadQuotedIntegers = restoreExactIds(call, CALL_ID_FIELDS, jsonText);
@@ -80,7 +81,7 @@ function insideParty(call: JsonObject): string | null {
 
 function smsEvent(sms: JsonObject, jsonText: string): EventFields {
   const direction = textField(sms, 'direction');
-  const payloadQuotedIntegers = restoreExactIds(sms, ['id'], jsonText);
+  const payloadQuotedIntegers = restoreExactIds(sms, SMS_ID_FIELDS, jsonText);
   const id = exactId(sms, 'id', jsonText);
   const occurredAt = timeField(sms, 'event_timestamp') ?? timeField(sms, 'created_date');
   const status = textField(sms, 'message_status');

@@ -55,7 +55,7 @@ interface MemberNames {
 
 const memberNamesByKeys = new WeakMap<readonly string[], MemberNames>();
 
-/** Worked out once per list: the lists are the normalizers' constants. */
+/** Worked out once per list: callers pass the same constant array on every frame. */
 function memberNames(keys: readonly string[]): MemberNames {
   let known = memberNamesByKeys.get(keys);
   if (known === undefined) {
