@@ -13,9 +13,17 @@ export function withQuotedIntegers(text: string, spans: readonly number[]): stri
   return replaceSpans(text, spans, (digits) => `"${digits}"`);
 }
 
-/** Where those numbers stand in withQuotedIntegers(text, spans), quotes included. */
+/**
+ * Where those numbers stand in withQuotedIntegers(text, spans), quotes included: the k-th number
+ * moved right by the 2k quotes written before it, and its end by its own two.
+ */
 export function quotedSpans(spans: readonly number[]): number[] {
-  return spans.map((offset, index) => offset + (index - (index % 2)) + (index % 2) * 2);
+  const quoted: number[] = [];
+  for (let index = 0; index < spans.length; index += 2) {
+    const quotesBefore = index;
+    quoted.push(spans[index]! + quotesBefore, spans[index + 1]! + quotesBefore + 2);
+  }
+  return quoted;
 }
 
 /** The inverse of withQuotedIntegers: `quoted` holds the offsets quotedSpans() gave. */

@@ -68,15 +68,16 @@ function payloadParam(event: NewEvent): string | readonly number[] | null {
  * `raw` is left empty and `raw_from_payload` says where the quotes to take out are.
  */
 export function pushBindableRow(params: (string | number | null)[], row: RowParams): void {
+  const start = params.length;
+  for (const value of row) params.push(value as string | number | null);
   const payload = row[PAYLOAD_PARAM];
-  const fromPayload = typeof payload === 'object' && payload !== null;
-  for (let index = 0; index < row.length; index++) {
-    if (!fromPayload) params.push(row[index] as string | number | null);
-    else if (index === RAW_PARAM) params.push('');
-    else if (index === PAYLOAD_PARAM) params.push(withQuotedIntegers(row[RAW_PARAM] as string, payload));
-    else params.push(row[index] as string | number | null);
+  if (typeof payload !== 'object' || payload === null) {
+    params.push(null);
+    return;
   }
-  params.push(fromPayload ? quotedSpans(payload).join(',') : null);
+  params[start + PAYLOAD_PARAM] = withQuotedIntegers(row[RAW_PARAM] as string, payload);
+  params[start + RAW_PARAM] = '';
+  params.push(quotedSpans(payload).join(','));
 }
 
 /** The columns pushBindableRow fills, in its order. */
