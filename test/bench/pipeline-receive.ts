@@ -5,7 +5,7 @@ import { LiveHub } from '../../src-main/core/pipeline/live-push';
 import { LiveSource } from '../../src-main/core/pipeline/live-source';
 import { createDialpadDecoder } from '../../src-main/core/providers/dialpad';
 import { EventStore } from '../../src-main/core/store/event-store';
-import { cpuPerEvent, sampleThreadCpu, type ThreadCpu } from './thread-cpu';
+import { cpuPerEvent, sampleThreadCpu, type ThreadCpuPerEvent } from './thread-cpu';
 import { rate, startThroughput, type Rate, type Throughput } from './throughput';
 
 export interface PipelineResult {
@@ -20,8 +20,8 @@ export interface PipelineResult {
   searchableCount: number;
   /** How long after the last append text search found every event. */
   searchableAfterMs: number;
-  /** CPU per event of the main thread and of all the others (µs, in the `Ms` fields), over the measured run; null off Linux. */
-  threadMicrosPerEvent: ThreadCpu | null;
+  /** CPU per event of the main thread and of all the others over the measured run; null off Linux. */
+  threadMicrosPerEvent: ThreadCpuPerEvent | null;
   /** How old an event was, on average, when the subscriber got it (receive to push). */
   meanAgeAtPushMs: number;
 }

@@ -56,7 +56,7 @@ function runRow(run: BenchRun, index: number): string {
   return (
     `| ${index + 1} | ${n(raw.perSecond)} | ${n(pipeline.stored.perSecond)} | ${n(pipeline.pushed.perSecond)} | ` +
     `${percent(ratio(run))} | ${pipeline.pushed.cpuMicrosPerEvent} | ` +
-    `${threads === null ? '—' : `${threads.mainMs} / ${threads.otherMs}`} | ${n(pipeline.meanAgeAtPushMs)} ms |`
+    `${threads === null ? '—' : `${threads.mainMicros} / ${threads.otherMicros}`} | ${n(pipeline.meanAgeAtPushMs)} ms |`
   );
 }
 

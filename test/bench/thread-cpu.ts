@@ -27,11 +27,15 @@ export function sampleThreadCpu(): ThreadCpu | null {
   }
 }
 
-/** µs of CPU per event on the main thread and on the others between two samples (threads that ended between them are not counted). */
-export function cpuPerEvent(before: ThreadCpu | null, after: ThreadCpu | null, events: number): ThreadCpu | null {
+/** CPU per event, in µs to one decimal, on the main thread and on all the others. */
+export interface ThreadCpuPerEvent {
+  mainMicros: number;
+  otherMicros: number;
+}
+
+/** Between two samples; threads that ended between them are not counted. */
+export function cpuPerEvent(before: ThreadCpu | null, after: ThreadCpu | null, events: number): ThreadCpuPerEvent | null {
   if (before === null || after === null || events === 0) return null;
-  return {
-    mainMs: Math.round(((after.mainMs - before.mainMs) * 10_000) / events) / 10,
-    otherMs: Math.round(((after.otherMs - before.otherMs) * 10_000) / events) / 10,
-  };
+  const micros = (ms: number): number => Math.round((ms * 10_000) / events) / 10;
+  return { mainMicros: micros(after.mainMs - before.mainMs), otherMicros: micros(after.otherMs - before.otherMs) };
 }
