@@ -201,7 +201,8 @@ describe('event log retention', () => {
     const doomed = firstSeq + 35;
     await watcher.locator(`[data-testid="event-row"][data-seq="${doomed}"]`).click();
     await watcher.getByTestId('tab-call').click();
-    expect(await watcher.getByTestId('same-call-row').count()).toBe(1);
+    // The related events arrive from the store after the tab opens.
+    await expect.poll(() => watcher.getByTestId('same-call-row').count()).toBe(1);
     expect(await watcher.getByTestId('inspector-deleted').count()).toBe(0);
 
     // Another window keeps only the newest 10.
